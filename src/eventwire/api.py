@@ -1,0 +1,66 @@
+"""The Python API: what the CLI, the web app and notebooks call."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from eventwire.config import Settings
+from eventwire.errors import ConfigError, EventwireError, Failure
+from eventwire.pipeline import process
+from eventwire.read import ReadOptions, read_inputs, read_string
+from eventwire.records import Document
+
+if TYPE_CHECKING:
+    from eventwire.store import Store
+
+
+def extract(text: str, published: str | dt.date | None = None, *, source: str = "<string>",
+            model: str | None = None, input_format: str = "auto") -> Document:
+    """Extract one article from a string (plain text, HTML, or one JSON Lines record).
+
+    Raises :class:`EventwireError` with the reason when the text cannot be processed.
+    """
+    options = ReadOptions(input_format=input_format, published=as_date(published))
+    results = builtins.list(process(read_string(text, source, options), Settings(model=model)))
+    if not results:
+        raise EventwireError(f"{source}: no article found")
+    first = results[0]
+    if isinstance(first, Failure):
+        raise EventwireError(str(first))
+    return first
+
+
+def extract_many(inputs: Iterable[str | Path], *, published: str | dt.date | None = None,
+                 settings: Settings | None = None, read_options: ReadOptions | None = None
+                 ) -> Iterator[Document | Failure]:
+    """Extract every article in files, folders or ``-`` (stdin).
+
+    Failures are yielded as :class:`Failure` records, never raised.
+    """
+    options = read_options or ReadOptions()
+    if published is not None:
+        options = ReadOptions(options.input_format, as_date(published), options.max_bytes,
+                              options.field_map)
+    return process(read_inputs(inputs, options), settings)
+
+
+def open(db: str | Path | None = None) -> Store:
+    """Open (creating if needed) the store at ``db``: a DuckDB path, ``duckdb:///path``,
+    or ``postgresql://...``; default ``$EVENTWIRE_DB`` or ``eventwire.duckdb``."""
+    from eventwire.store import open_store
+
+    return open_store(db)
+
+
+def as_date(value: str | dt.date | None) -> dt.date | None:
+    """A date from a ``YYYY-MM-DD`` string (or a date), with a clear error otherwise."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(f"published date {value!r} is not a date: use YYYY-MM-DD") from None

@@ -1,0 +1,32 @@
+"""The ``eventwire`` command: a thin click layer over the library functions.
+
+Data goes to stdout; logs, progress and summaries go to stderr. Exit codes: 0 all inputs
+processed, 1 some inputs failed, 2 usage error (bad option, no model, bad store url).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from eventwire import __version__
+from eventwire.cli.query import articles, show, stats
+from eventwire.cli.run import extract, ingest
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, prog_name="eventwire")
+@click.option("-v", "--verbose", is_flag=True, help="Log what each stage does, on stderr.")
+def cli(verbose: bool) -> None:
+    """Turn English news articles into structured, checkable event data."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="eventwire: %(levelname)s: %(message)s")
+
+
+for command in (extract, ingest, articles, show, stats):
+    cli.add_command(command)
+
+__all__ = ["cli"]

@@ -1,0 +1,87 @@
+"""Option bundles shared by several commands, as decorators (after sqlite-utils)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from eventwire.config import Settings
+from eventwire.read import FORMATS, ReadOptions
+from eventwire.read.raw import DEFAULT_MAX_BYTES, JSONL_FIELDS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    text = value.strip().upper().removesuffix("B")
+    scale = {"K": 1_000, "M": 1_000_000, "G": 1_000_000_000}.get(text[-1:], 1)
+    try:
+        return int(float(text.rstrip("KMG")) * scale)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size such as 2MB or 500K") from None
+
+
+def _fields(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
+            ) -> dict[str, str]:
+    mapping = {}
+    for item in value:
+        ours, sep, theirs = item.partition("=")
+        if not sep or ours not in JSONL_FIELDS or not theirs:
+            raise click.BadParameter(
+                f"{item!r}: expected OURS=THEIRS with OURS one of {', '.join(JSONL_FIELDS)}")
+        mapping[ours] = theirs
+    return mapping
+
+
+def read_options(func: F) -> F:
+    """``--input-format``, ``--published``, ``--max-size``, ``--field`` and ``--model``."""
+    decorators = [
+        click.option("--input-format", type=click.Choice(FORMATS), default="auto",
+                     show_default=True, help="Read inputs as this format instead of guessing."),
+        click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+                     help="Publication date for every input (overrides the input's own)."),
+        click.option("--max-size", callback=_size, default=str(DEFAULT_MAX_BYTES),
+                     metavar="SIZE", help="Refuse inputs larger than this (e.g. 2MB, 500K)."),
+        click.option("--field", "fields", multiple=True, callback=_fields, metavar="OURS=THEIRS",
+                     help="JSON Lines field name mapping, e.g. --field text=body (repeatable)."),
+        click.option("--model", default=None, envvar="EVENTWIRE_MODEL",
+                     help="spaCy pipeline to use (default en_core_web_sm, else its re-upload)."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def build_read_options(input_format: str, published: dt.date | None, max_size: int,
+                       fields: dict[str, str]) -> ReadOptions:
+    return ReadOptions(input_format=input_format, published=published, max_bytes=max_size,
+                       field_map=fields)
+
+
+def build_settings(model: str | None, max_size: int) -> Settings:
+    return Settings().with_overrides(model=model, max_bytes=max_size)
+
+
+def db_option(func: F) -> F:
+    """``--db PATH_OR_URL`` (or ``$EVENTWIRE_DB``)."""
+    return click.option("--db", "db", envvar="EVENTWIRE_DB", default=None, metavar="PATH_OR_URL",
+                        help="Store: a DuckDB file (default eventwire.duckdb) or duckdb:///path."
+                        )(func)
+
+
+def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
+    """``--format`` with the given choices."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                        show_default=True, help="Output format.")

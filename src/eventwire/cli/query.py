@@ -1,0 +1,73 @@
+"""Commands that read the store: ``articles``, ``show`` and ``stats``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+
+from eventwire.cli.options import db_option, format_option
+from eventwire.cli.render import document_table, print_rows
+from eventwire.errors import EventwireError
+from eventwire.store import Store, open_store
+
+
+@contextmanager
+def _store(db: str | None) -> Iterator[Store]:
+    try:
+        store = open_store(db)
+    except EventwireError as exc:
+        raise click.UsageError(str(exc)) from exc
+    with store:
+        yield store
+
+
+@click.command()
+@db_option
+@format_option("table", "json", "jsonl", "csv")
+@click.option("--limit", default=100, show_default=True, help="Show at most this many.")
+@click.option("--outlet", default=None, help="Only articles from this outlet.")
+@click.option("--all-versions", is_flag=True, help="List every stored version, not the latest.")
+def articles(db: str | None, fmt: str, limit: int, outlet: str | None,
+             all_versions: bool) -> None:
+    """List stored articles, newest first, with counts of what was extracted."""
+    with _store(db) as store:
+        rows = store.articles(limit=limit, outlet=outlet, all_versions=all_versions)
+    print_rows(rows, fmt, title=f"articles ({len(rows)})")
+
+
+@click.command()
+@click.argument("article_id")
+@db_option
+@format_option("json", "table", default="json")
+def show(article_id: str, db: str | None, fmt: str) -> None:
+    """Print the stored document ARTICLE_ID (a unique prefix is enough)."""
+    with _store(db) as store:
+        try:
+            doc = store.get(article_id)
+        except EventwireError as exc:
+            raise click.UsageError(str(exc)) from exc
+    if doc is None:
+        raise click.ClickException(f"No article with id {article_id!r} in the store")
+    if fmt == "table":
+        document_table(doc)
+    else:
+        click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+
+
+@click.command()
+@db_option
+@format_option("table", "json", default="table")
+def stats(db: str | None, fmt: str) -> None:
+    """Counts of stored articles, versions, events and other sections, by outlet."""
+    with _store(db) as store:
+        counts = store.stats()
+    if fmt == "json":
+        click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
+        return
+    outlets = counts.pop("outlets")
+    print_rows([{"what": k, "count": v} for k, v in counts.items()], "table", title="store")
+    print_rows([{"outlet": k, "articles": v} for k, v in outlets.items()], "table",
+               title="by outlet")

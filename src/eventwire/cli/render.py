@@ -1,0 +1,76 @@
+"""Printing rows and documents as tables (rich), JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from eventwire.records import Document
+
+
+def _console() -> Console:
+    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def print_rows(rows: Sequence[dict[str, Any]], fmt: str, title: str | None = None) -> None:
+    """Rows as a rich table, a JSON list, one JSON object per line, or CSV."""
+    if fmt == "json":
+        click.echo(json.dumps([{k: _plain(v) for k, v in r.items()} for r in rows],
+                              ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False))
+    elif fmt == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows({k: _plain(v) for k, v in r.items()} for r in rows)
+    else:
+        table = Table(title=title)
+        for name in rows[0] if rows else ["(no rows)"]:
+            table.add_column(str(name), overflow="fold")
+        for row in rows:
+            table.add_row(*("" if v is None else str(_plain(v)) for v in row.values()))
+        _console().print(table)
+
+
+def document_table(doc: Document) -> None:
+    """A readable summary of one document: metadata, then one small table per section."""
+    a = doc.article
+    console = _console()
+    console.print(f"[bold]{a.title or a.text[:80]}[/bold]")
+    console.print(f"id {a.id}  published {a.published or '?'}  outlet {a.outlet or '?'}  "
+                  f"dateline {a.dateline or '-'}  authors {', '.join(a.authors) or '-'}")
+    console.print(f"source {a.source}  ({len(a.text):,} characters after cleaning, "
+                  f"{len(a.removed)} boilerplate lines removed)")
+    sections: dict[str, list[dict[str, Any]]] = {
+        "actors": [{"name": x.name, "code": x.code, "mentions": len(x.mentions)}
+                   for x in doc.actors],
+        "events": [{"cameo": x.cameo, "source": x.source_code, "target": x.target_code,
+                    "date": x.date, "mood": x.mood, "trigger": x.trigger.text} for x in doc.events],
+        "quotes": [{"speaker": x.speaker, "kind": x.kind, "text": x.text[:70]} for x in doc.quotes],
+        "times": [{"text": x.text, "value": x.value} for x in doc.times],
+        "figures": [{"text": x.text, "value": x.value, "unit": x.unit, "subject": x.subject}
+                    for x in doc.figures],
+        "places": [{"name": x.name, "country": x.country, "lat": x.lat, "lon": x.lon}
+                   for x in doc.places],
+    }
+    for name, rows in sections.items():
+        if rows:
+            print_rows(rows, "table", title=f"{name} ({len(rows)})")
+        else:
+            console.print(f"{name}: none")

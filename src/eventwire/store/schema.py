@@ -1,0 +1,77 @@
+"""Versioned schema migrations, in SQL that DuckDB and PostgreSQL both accept.
+
+Each migration runs once, in order, inside a transaction, and is recorded in
+``schema_migrations``. Never edit a migration that has shipped: add a new one.
+JSON-valued columns are TEXT so that both databases store them the same way.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "articles and extracted sections", """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    authors TEXT NOT NULL,
+    outlet TEXT,
+    published DATE,
+    dateline TEXT,
+    input_format TEXT NOT NULL,
+    text TEXT NOT NULL,
+    removed TEXT NOT NULL,
+    model TEXT,
+    ingested_at TIMESTAMP NOT NULL,
+    document TEXT NOT NULL
+);
+CREATE INDEX articles_key ON articles (key);
+CREATE INDEX articles_published ON articles (published);
+CREATE TABLE actors (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, name TEXT NOT NULL, code TEXT,
+    kind TEXT, country TEXT, role TEXT, title TEXT, mentions TEXT NOT NULL
+);
+CREATE INDEX actors_article ON actors (article_id);
+CREATE TABLE events (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, cameo TEXT NOT NULL, plover TEXT,
+    plover_mode TEXT, goldstein DOUBLE PRECISION, quad_class INTEGER,
+    source TEXT, target TEXT, source_code TEXT, target_code TEXT,
+    date TEXT, date_source TEXT, mood TEXT, place TEXT, place_country TEXT,
+    attributed_to TEXT, sentence TEXT NOT NULL, sentence_start INTEGER,
+    trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, confidence DOUBLE PRECISION
+);
+CREATE INDEX events_article ON events (article_id);
+CREATE TABLE quotes (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, text TEXT NOT NULL, start_char INTEGER,
+    end_char INTEGER, speaker TEXT, speaker_id TEXT, speaker_code TEXT, kind TEXT, cue TEXT,
+    date TEXT
+);
+CREATE INDEX quotes_article ON quotes (article_id);
+CREATE TABLE attributions (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL,
+    start_char INTEGER, end_char INTEGER, code TEXT, source_id TEXT, cue TEXT,
+    covers_start INTEGER, covers_end INTEGER, date TEXT
+);
+CREATE INDEX attributions_article ON attributions (article_id);
+CREATE TABLE times (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, text TEXT NOT NULL, start_char INTEGER,
+    end_char INTEGER, value TEXT, type TEXT, mod TEXT
+);
+CREATE INDEX times_article ON times (article_id);
+CREATE TABLE figures (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, text TEXT NOT NULL, start_char INTEGER,
+    end_char INTEGER, value DOUBLE PRECISION, unit TEXT, qualifier TEXT, subject TEXT,
+    period TEXT, source TEXT
+);
+CREATE INDEX figures_article ON figures (article_id);
+CREATE TABLE places (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+    lat DOUBLE PRECISION, lon DOUBLE PRECISION, role TEXT, feature TEXT, mentions TEXT NOT NULL
+);
+CREATE INDEX places_article ON places (article_id);
+"""),
+)
+
+SECTION_TABLES = ("actors", "events", "quotes", "attributions", "times", "figures", "places")
