@@ -17,12 +17,13 @@ from eventwire.resources import load_outlets
 _DASH = r"(?:--|[—–-])"
 _PLACE_WORD = r"[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}"
 _CAPS_WORD = r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
+_OUTLET = r"[A-Z][\w.&'’/-]*(?: [A-Z][\w.&'’/-]*){0,3}"  # "CNN", "Reuters", "The Daily Ledger"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
 
 # Place (one or two comma parts), an optional date, then "(Outlet)" and a dash.
 _WITH_OUTLET = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:, {_PLACE_WORD})?)(?:, (?P<date>{_DATE}))?"
-    rf"\s*\((?P<outlet>[^()\n]{{1,40}})\)\s*{_DASH}+\s*"
+    rf"\s*\((?P<outlet>{_OUTLET})\)\s*{_DASH}+\s*"
 )
 # An upper-case place, optional ", Region" and date, then a dash: "BEIJING — ".
 _CAPS_ONLY = re.compile(
