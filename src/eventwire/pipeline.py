@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from eventwire import __version__
 from eventwire.clean import clean_article
+from eventwire.coding import code_events
 from eventwire.config import Settings
 from eventwire.errors import Failure
+from eventwire.extract import extract_sections
 from eventwire.parse import load_nlp, model_label
 from eventwire.read.raw import RawArticle
 from eventwire.records import Article, Document
@@ -71,4 +73,15 @@ def _clean(item: RawArticle | Failure) -> Article | Failure:
 
 def analyse(article: Article, doc: Doc, model: str) -> Document:
     """Everything eventwire extracts from one parsed article."""
-    return Document(article=article, meta={"model": model, "eventwire": __version__})
+    found = extract_sections(doc, article)
+    return Document(
+        article=article,
+        actors=found.actor_index.actors,
+        events=code_events(doc, article, found),
+        quotes=found.quotes,
+        attributions=found.attributions,
+        times=found.times,
+        figures=found.figures,
+        places=found.places,
+        meta={"model": model, "eventwire": __version__},
+    )

@@ -11,6 +11,7 @@ import logging
 import click
 
 from eventwire import __version__
+from eventwire.cli.evaluate import evaluate
 from eventwire.cli.query import articles, show, stats
 from eventwire.cli.run import extract, ingest
 
@@ -26,7 +27,7 @@ def cli(verbose: bool) -> None:
                         format="eventwire: %(levelname)s: %(message)s")
 
 
-for command in (extract, ingest, articles, show, stats):
+for command in (extract, ingest, articles, show, stats, evaluate):
     cli.add_command(command)
 
 __all__ = ["cli"]

@@ -1,0 +1,163 @@
+"""Stage 5, code events: who did what to whom, when, where, and who says so.
+
+:func:`code_events` turns the triggers that :mod:`eventwire.coding.detect` finds into
+:class:`~eventwire.records.Event` records with CAMEO and PLOVER codes, Goldstein score,
+QuadClass, mood, date, place, reporting source, evidence and a confidence.
+
+Policy (documented in the README): a stated intention to cooperate ("is set to meet",
+"will sign") is coded in CAMEO 03 (036 for meetings), as the codebook does; other moods keep
+the act's code and say how it stands in ``mood``. A noun event mentioned only as background
+("since the invasion") is not coded unless the text dates it. The same event mentioned twice
+in an article (same actors, same root, agreeing dates) is kept once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.coding.cameo import code_info, intent_code
+from eventwire.coding.context import Context, is_background
+from eventwire.coding.detect import Detection, Participant, detect
+from eventwire.coding.lexicon import Lexicon, load_lexicon
+from eventwire.coding.mood import detect_mood
+from eventwire.records import Article, Event, Mention, Mood, content_id
+from eventwire.timeperiod import period
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from eventwire.extract import Sections
+
+__all__ = ["code_events"]
+
+_ANNOUNCED: frozenset[Mood] = frozenset({"future", "intended"})
+#: Roots whose events need a counterpart: a visit, an accusation or an attack on no one
+#: named is not coded (precision first). Statements, appeals, intentions, yielding,
+#: investigations, demands, protests and force posture may stand alone.
+NEEDS_TARGET = frozenset({"04", "05", "06", "07", "11", "12", "13", "16", "17", "18", "19",
+                          "20"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    doc: Doc
+    article: Article
+    context: Context
+
+
+def code_events(doc: Doc, article: Article, sections: Sections,
+                lexicon: Lexicon | None = None) -> tuple[Event, ...]:
+    """Every event of one parsed article."""
+    lexicon = lexicon or load_lexicon()
+    context = Context.build(doc, sections.times, sections.places, sections.attributions,
+                            sections.quotes, article.published)
+    frame = _Frame(doc, article, context)
+    place_codes = context.place_codes()
+    events: list[tuple[Event, bool]] = []
+    for sent in doc.sents:
+        found = list(detect(sent, lexicon, sections.actor_index, place_codes))
+        triggers = frozenset(d.trigger.i for d in found)
+        for detection in found:
+            if _complete(detection):
+                is_noun = detection.trigger.pos_ == "NOUN"
+                events += [(e, is_noun) for e in _events(frame, detection, triggers)]
+    return tuple(_merge_repeats(events))
+
+
+def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[Event]:
+    trigger = found.trigger
+    date, date_source = frame.context.date(trigger, triggers - {trigger.i})
+    if date_source != "text" and is_background(trigger):
+        return []
+    mood = detect_mood(trigger)
+    if mood == "actual" and date_source == "text" and _after_publication(date, frame):
+        mood = "future"
+    code = intent_code(found.pattern.code) if mood in _ANNOUNCED else found.pattern.code
+    info = code_info(code)
+    place = frame.context.place(trigger)
+    sent = trigger.sent
+    out = []
+    for source in found.sources or (None,):
+        for target in found.targets or (None,):
+            if source is not None and target is not None and source.key == target.key:
+                continue
+            out.append(Event(
+                id=content_id(frame.article.id, "event", trigger.i, code,
+                              source.key if source else "", target.key if target else ""),
+                cameo=code, source=_actor_id(source), target=_actor_id(target),
+                source_code=source.code if source else None,
+                target_code=target.code if target else None,
+                sentence=sent.text.strip(), sentence_start=sent.start_char,
+                trigger=_mention(trigger), plover=info.plover, plover_mode=info.plover_mode,
+                goldstein=info.goldstein, quad_class=info.quad_class, date=date,
+                date_source=date_source, mood=mood, place=place.name if place else None,
+                place_country=place.country if place else None,
+                attributed_to=frame.context.reporter(trigger.idx),
+                source_span=_participant_span(source), target_span=_participant_span(target),
+                confidence=_confidence(found, source, target),
+            ))
+    return out
+
+
+def _complete(found: Detection) -> bool:
+    """Enough participants to code: a counterpart where the root needs one, and a doer for a
+    noun in an adjunct ("for an annual meeting with X" names nobody who meets)."""
+    if not found.targets and found.pattern.code[:2] in NEEDS_TARGET:
+        return False
+    trigger = found.trigger
+    return bool(found.sources) or not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj")
+
+
+def _after_publication(date: str | None, frame: _Frame) -> bool:
+    published = frame.article.published
+    days = period(date) if date else None
+    return bool(published and days and days[0] > published)
+
+
+def _actor_id(participant: Participant | None) -> str | None:
+    return participant.actor.id if participant and participant.actor else None
+
+
+def _mention(token: Token) -> Mention:
+    return Mention(token.text, token.idx, token.idx + len(token.text))
+
+
+def _participant_span(participant: Participant | None) -> Mention | None:
+    if participant is None:
+        return None
+    token = participant.token
+    return _mention(token)
+
+
+def _confidence(found: Detection, source: Participant | None,
+                target: Participant | None) -> float:
+    score = 0.4 + 0.2 * (source is not None and source.actor is not None)
+    score += 0.2 * (target is not None and target.actor is not None)
+    score += 0.1 * min(found.pattern.specificity, 2) / 2
+    return round(min(score, 1.0), 2)
+
+
+def _merge_repeats(events: list[tuple[Event, bool]]) -> list[Event]:
+    """One event per (source, target, root) when the dates agree: the first mention wins."""
+    kept: list[tuple[Event, bool]] = []
+    for event in events:
+        if not any(_same(event, other) for other in kept):
+            kept.append(event)
+    return [event for event, _ in kept]
+
+
+def _same(first: tuple[Event, bool], second: tuple[Event, bool]) -> bool:
+    """Same actors (or, for two mentions of one event noun, same codes), same root, dates
+    that agree."""
+    (a, a_noun), (b, b_noun) = first, second
+    if (a.source_code, a.target_code, a.cameo[:2]) != (b.source_code, b.target_code,
+                                                       b.cameo[:2]):
+        return False
+    same_noun = a_noun and b_noun and a.trigger.text.lower() == b.trigger.text.lower()
+    if (a.source, a.target) != (b.source, b.target) and not same_noun:
+        return False
+    pa, pb = period(a.date or ""), period(b.date or "")
+    if pa is None or pb is None:
+        return a.date == b.date
+    return pa[0] <= pb[1] and pb[0] <= pa[1]

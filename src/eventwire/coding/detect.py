@@ -1,0 +1,367 @@
+"""Event detection over the dependency parse: triggers, their pattern, source and target.
+
+A trigger is a verb or noun whose lemma the lexicon knows. The source is the subject (the
+"by" agent of a passive; for a noun, its possessor, a "by"/"from" phrase, a nationality
+adjective, or the subject of the verb it is the object of); the target is the object (the
+subject of a passive) or the object of one of the pattern's prepositions. Subjects are
+inherited through control and coordination ("X is set to meet", "X will meet A and hold
+talks with B"). Conjoined actors give one event each ("Western leaders and Kyiv").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.coding.lexicon import Lexicon, Pattern
+from eventwire.extract.actors import ActorIndex
+from eventwire.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
+#: Nouns that relate to another actor; "its neighbor" is not the possessor.
+RELATIONAL = frozenset({"neighbor", "neighbour", "ally", "partner", "counterpart", "rival",
+                        "enemy", "friend", "foe", "adversary", "host", "country", "nation",
+                        "state"})
+#: Light verbs whose object noun carries the event ("hold talks", "launch an attack").
+LIGHT_VERBS = frozenset({"hold", "make", "pay", "conduct", "launch", "carry", "stage",
+                         "impose", "slap", "issue", "begin", "start", "resume", "continue",
+                         "give", "lead", "mount", "open", "undertake", "step", "intensify"})
+#: Verbs whose subject undergoes the event its object names ("Beijing faced pressure").
+UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "endure", "experience", "weather",
+                           "come", "draw", "attract"})
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A source or target: an actor of the article, or a bare code (a place's country)."""
+
+    token: Token
+    actor: Actor | None
+    code: str | None
+
+    @property
+    def key(self) -> str:
+        return self.actor.id if self.actor else f"code:{self.code}"
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    pattern: Pattern
+    trigger: Token
+    sources: tuple[Participant, ...]
+    targets: tuple[Participant, ...]
+
+
+def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
+           place_codes: dict[int, str]) -> Iterator[Detection]:
+    """Every trigger of a sentence with its best pattern and participants."""
+    consumed: set[int] = set()
+    for token in sent:
+        if token.i in consumed:
+            continue
+        pattern = choose_pattern(token, candidates(token, lexicon))
+        if pattern is None:
+            continue
+        finder = _Participants(actors, place_codes)
+        if pattern.pos == "VERB":
+            sources, targets, used = finder.of_verb(token, pattern)
+            consumed.update(used)
+            # "suspended talks", "condemned the attack": the object noun is what this
+            # verb is about, not a second event
+            consumed.update(c.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"})
+        else:
+            sources, targets = finder.of_noun(token, pattern)
+        if sources or targets:
+            yield Detection(pattern, token, tuple(sources), tuple(targets))
+
+
+def candidates(token: Token, lexicon: Lexicon) -> tuple[Pattern, ...]:
+    """Patterns for a token, by its lemma or, where the tagger's lemma is off ("staged" ->
+    "stag"), by the regular base forms of its text."""
+    if token.pos_ in {"VERB", "AUX"}:
+        pos = "VERB"
+    elif token.pos_ == "NOUN":
+        pos = "NOUN"
+    else:
+        return ()
+    found = lexicon.lookup(pos, token.lemma_.lower())
+    if found:
+        return found
+    for form in _base_forms(token.lower_, pos):
+        found = lexicon.lookup(pos, form)
+        if found:
+            return found
+    return ()
+
+
+def _base_forms(word: str, pos: str) -> tuple[str, ...]:
+    if pos == "NOUN":
+        return (word[:-1],) if word.endswith("s") else ()
+    forms = []
+    for suffix in ("ied", "ed", "d", "ing", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms += [stem, stem + "e"] if suffix != "ied" else [stem + "y"]
+            if suffix in {"ed", "ing"} and len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "banned" -> "ban"
+    return (word, *forms)
+
+
+def choose_pattern(token: Token, patterns: tuple[Pattern, ...]) -> Pattern | None:
+    """The most specific pattern whose particle, object and preposition constraints the
+    token meets."""
+    fitting = [p for p in patterns if _fits(token, p)]
+    return max(fitting, key=lambda p: p.specificity, default=None)
+
+
+def _fits(token: Token, pattern: Pattern) -> bool:
+    if pattern.particle and not any(
+            c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == pattern.particle
+            for c in token.children):
+        return False
+    event_object = _event_object(token, pattern) if pattern.objects else None
+    if pattern.objects and event_object is None:
+        return False
+    return not pattern.preps or _prep_present(token, pattern, event_object)
+
+
+def _prep_present(token: Token, pattern: Pattern, event_object: Token | None) -> bool:
+    """The preposition is on the trigger, on its object, or (spaCy often attaches it
+    there) on the object's own object."""
+    holders = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
+    if event_object is not None:  # "held talks on trade and ties with X"
+        holders += [t for t in event_object.subtree if t.pos_ not in {"VERB", "AUX"}]
+    return any(c.dep_ in {"prep", "dative", "agent"} and c.lower_ in pattern.preps
+               for holder in holders for c in holder.children)
+
+
+def _event_object(verb: Token, pattern: Pattern) -> Token | None:
+    """The noun that a light-verb pattern needs: "hold [talks]", "slapped with [sanctions]"."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr"} and _named(child, pattern.objects):
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"with", "in"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and _named(obj, pattern.objects):
+                    return obj
+    return None
+
+
+def _named(token: Token, words: frozenset[str]) -> bool:
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, inherited through control and coordination; and whether the
+    verb is passive."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    seen = 0
+    while seen < 6:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head, passive
+                # an inherited passive subject ("X is set to meet") is the doer of the xcomp
+                return child, passive
+        if verb.dep_ == "relcl":
+            return verb.head, passive
+        if verb.dep_ in _INHERIT and verb.head.pos_ in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+            continue
+        return None, passive
+    return None, False
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
+class _Participants:
+    """Finds the actors that fill a trigger's roles."""
+
+    def __init__(self, actors: ActorIndex, place_codes: dict[int, str]) -> None:
+        self.actors = actors
+        self.place_codes = place_codes
+
+    def refs(self, token: Token | None, fallback: bool = True) -> list[Participant]:
+        """The actors a token stands for, with its conjuncts ("Western leaders and Kyiv")."""
+        if token is None:
+            return []
+        out: list[Participant] = []
+        for item in (token, *token.conjuncts):
+            found = self._one(item, fallback)
+            if found is not None and found.key not in {p.key for p in out}:
+                out.append(found)
+        return out
+
+    def _one(self, token: Token, fallback: bool) -> Participant | None:
+        actor = self.actors.actor_at(token)
+        if actor is not None:
+            return Participant(token, actor, actor.code)
+        if not fallback or token.lemma_.lower() in RELATIONAL:
+            return None
+        for child in sorted(token.children, key=lambda c: c.dep_ != "poss"):
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                actor = self.actors.actor_at(child)
+                if actor is not None:
+                    return Participant(child, actor, actor.code)
+        for i in (token.i, *(c.i for c in token.children if c.dep_ == "prep")):
+            code = self.place_codes.get(i)
+            if code:
+                return Participant(token, None, code)
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in prep.children:
+                if (code := self.place_codes.get(obj.i)) is not None:
+                    return Participant(obj, None, code)
+        return None
+
+    def of_verb(self, verb: Token, pattern: Pattern
+                ) -> tuple[list[Participant], list[Participant], set[int]]:
+        subject, passive = subject_of(verb)
+        used: set[int] = set()
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            sources = self.refs(pobj)
+            targets = self.refs(subject)
+        else:
+            sources, targets = self.refs(subject), []
+        holder = verb
+        if pattern.objects:
+            event_noun = _event_object(verb, pattern)
+            if event_noun is not None:
+                used.add(event_noun.i)
+                holder = event_noun
+        elif not passive:
+            obj = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+            targets = self.refs(obj) or self._relational(obj, sources)
+        if not targets:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            targets = (self._prep_targets(holder, pattern) or self._prep_targets(verb, pattern)
+                       or (self._prep_targets(obj, pattern) if obj is not None else []))
+        if not targets and holder is not verb:  # "hold talks on trade and security with X"
+            targets = self._prep_targets_below(holder, pattern)
+        if pattern.particle and not targets:
+            targets = self._prep_targets(verb, pattern, (pattern.particle,))
+        return sources, targets, used
+
+    def _prep_targets(self, head: Token, pattern: Pattern,
+                      preps: tuple[str, ...] | None = None) -> list[Participant]:
+        wanted = set(preps or pattern.preps)
+        for child in head.children:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in wanted:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = self.refs(pobj)
+                if found:
+                    return found
+        return []
+
+    def _prep_targets_below(self, head: Token, pattern: Pattern) -> list[Participant]:
+        for token in head.subtree:
+            if token.pos_ in {"VERB", "AUX"}:
+                continue
+            if token.dep_ == "prep" and token.lower_ in pattern.preps:
+                found = self.refs(next((c for c in token.children if c.dep_ == "pobj"), None))
+                if found:
+                    return found
+        return []
+
+    def of_noun(self, noun: Token, pattern: Pattern
+                ) -> tuple[list[Participant], list[Participant]]:
+        between = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"),
+                       None)
+        if between is not None:
+            pobj = next((c for c in between.children if c.dep_ == "pobj"), None)
+            pair = self.refs(pobj)
+            if len(pair) >= 2:  # "talks between X and Y": coded once, from the first named
+                return pair[:1], pair[1:2]
+        sources = self._noun_source(noun, pattern)
+        targets = self._prep_targets(noun, pattern) or self._undergoer(noun)
+        if not targets:
+            compound = [c for c in noun.children if c.dep_ == "compound"]
+            if any(c.dep_ == "poss" for c in noun.children) and compound:
+                targets = self.refs(compound[0], fallback=False)
+        if not targets:
+            targets = self._relational_target(noun, pattern, sources)
+        sources = [s for s in sources if s.key not in {t.key for t in targets}]
+        return sources, targets
+
+    def _relational_target(self, noun: Token, pattern: Pattern, sources: list[Participant]
+                           ) -> list[Participant]:
+        """"Russia's invasion of its neighbor": the nearest other country named before."""
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in pattern.preps]
+        pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        return self._relational(pobjs[0] if pobjs else None, sources)
+
+    def _relational(self, token: Token | None, sources: list[Participant]
+                    ) -> list[Participant]:
+        """A target named by its relation to the source ("its neighbor", "the two
+        countries' relations"): the nearest other country named before, within 3 sentences."""
+        if token is None or not sources:
+            return []
+        words = {token.lemma_.lower(), *(c.lemma_.lower() for c in token.children
+                                         if c.dep_ == "poss")}
+        if not words & RELATIONAL:
+            return []
+        own = {(s.code or "")[:3] for s in sources}
+        sentences = [s for s in token.doc.sents if s.start <= token.i][-3:]
+        for prior in reversed(token.doc[sentences[0].start : token.i]):
+            actor = self.actors.actor_at(prior)
+            if actor is not None and actor.code and actor.code[:3] not in own \
+                    and actor.kind in {"country", "capital", "group"}:
+                return [Participant(token, actor, actor.code)]
+        return []
+
+    def _undergoer(self, noun: Token) -> list[Participant]:
+        """"Beijing has faced pressure from the West": Beijing is the target."""
+        noun = _first_conjunct(noun)
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in UNDERGO_VERBS:
+            subject, passive = subject_of(head)
+            return [] if passive else self.refs(subject)
+        return []
+
+    def _noun_source(self, noun: Token, pattern: Pattern) -> list[Participant]:
+        children = list(noun.children)
+        first = _first_conjunct(noun)
+        if first is not noun:  # "scrutiny and pressure from the West": shared modifiers
+            children += [c for c in first.children if c.dep_ in {"prep", "poss", "amod"}]
+        has_poss = any(c.dep_ == "poss" for c in children)
+        for child in sorted(children, key=lambda c: c.dep_ != "poss"):
+            if child.dep_ == "poss":
+                found = self.refs(child, fallback=False)
+            elif child.dep_ == "prep" and (child.lower_ == "by" or (
+                    child.lower_ == "from" and "from" not in pattern.preps)):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = self.refs(pobj)
+            elif child.dep_ == "amod" or (child.dep_ == "compound" and not has_poss):
+                found = self.refs(child, fallback=False)
+            else:
+                continue
+            if found:
+                return found
+        return self._governing_subject(noun)
+
+    def _governing_subject(self, noun: Token) -> list[Participant]:
+        """"China imposed sanctions": the subject of the verb whose object the noun is."""
+        noun = _first_conjunct(noun)
+        head = noun.head
+        if noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+            subject, passive = subject_of(head)
+            if not passive and head.lemma_.lower() in LIGHT_VERBS:
+                return self.refs(subject)
+        if noun.dep_ == "pobj" and head.lower_ in {"during", "on"} and \
+                head.head.pos_ in {"VERB", "AUX"}:
+            subject, passive = subject_of(head.head)
+            if not passive:
+                return self.refs(subject)
+        return []

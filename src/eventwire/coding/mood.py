@@ -1,0 +1,99 @@
+"""Mood: did the event happen (``actual``), is it announced (``future``), meant
+(``intended``), claimed by someone (``alleged``), denied or not done (``negated``), or only
+possible (``hypothetical``)?
+
+The mood comes from the clause that holds the trigger (for a noun, the verb that governs
+it) and the verbs above it: auxiliaries ("will", "would"), negation, and governing verbs
+("is set to", "plans to", "refused to", "have alleged", "accused ... of").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.records import Mood
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+NEGATION = frozenset({"not", "n't", "never", "no"})
+FUTURE_HEADS = frozenset({"plan", "expect", "set", "schedule", "prepare", "due", "propose",
+                          "go", "agree", "pledge", "promise", "vow", "offer", "decide"})
+INTENDED_HEADS = frozenset({"aim", "intend", "seek", "try", "attempt", "want", "hope", "wish",
+                            "strive", "design"})
+NEGATING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "rule", "avoid"})
+ALLEGING_HEADS = frozenset({"allege", "accuse", "claim", "charge", "suspect", "blame"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause holds a token (the token itself when it is a verb)."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in {"VERB", "AUX"} or current.dep_ == "ROOT":
+            return current
+        current = current.head
+    return current
+
+
+#: A noun in these adjuncts names an event the sentence takes for granted ("during a trip").
+PRESUPPOSING = frozenset({"during", "throughout", "on"})
+
+
+def detect_mood(trigger: Token) -> Mood:
+    """The mood of the event a trigger names."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in PRESUPPOSING:
+        return "actual"
+    verb = clause_verb(trigger)
+    own = _own_mood(verb)
+    if own is not None:
+        return own
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "conj"} or \
+                current.head == current:
+            break
+        coordinated = current.dep_ == "conj"
+        current = current.head
+        if current.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        # "will meet X and hold talks": a coordinated verb shares its head's auxiliaries
+        found = _own_mood(current) if coordinated else _governing_mood(current)
+        if found is not None:
+            return found
+    return "actual"
+
+
+def _own_mood(verb: Token) -> Mood | None:
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATION and c.dep_ in {"advmod", "det"})
+           for c in children):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children):
+        return "hypothetical"
+    auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & FUTURE_AUX:
+        return "future"
+    if auxes & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and verb.dep_ == "ROOT":
+        return "future"  # headline style: "Premier to visit Moscow"
+    return None
+
+
+def _governing_mood(head: Token) -> Mood | None:
+    lemma = head.lemma_.lower()
+    own = _own_mood(head)
+    if own == "negated":
+        return "negated"
+    if lemma in NEGATING_HEADS:
+        return "negated"
+    if lemma in ALLEGING_HEADS:
+        return "alleged"
+    if lemma in INTENDED_HEADS:
+        return "intended"
+    if lemma in FUTURE_HEADS:
+        return "future"
+    return own

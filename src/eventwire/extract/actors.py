@@ -1,0 +1,392 @@
+"""Actors: people, organisations, countries and groups, with CAMEO-style codes.
+
+A code is a country (ISO 3166 alpha-3), a region (``WST``) or an IGO code, followed by a
+role (``GOV``, ``MIL``, ``MED``...). Both parts come from the text first: titles and demonyms
+("Russian President Vladimir Putin"), possessives ("China's Foreign Ministry"), appositions
+("Li, China's No. 2 official"), descriptions ("Russian state-run news agency Tass") and
+metonymy ("Beijing said", "the Kremlin"). A curated file of known actors fills what the text
+leaves out. Mentions are then resolved into actors: surnames, titles alone ("the premier"),
+and pronouns that are subjects.
+
+The approach follows the actor dictionaries of PETRARCH2 and the CAMEO manual, ch. 3, with
+the parse doing the work that PETRARCH's phrase patterns did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from eventwire.extract.actor_lexicon import ActorLexicon, load_actor_lexicon, normal
+from eventwire.extract.coref import resolve_references
+from eventwire.records import Actor, Mention, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Prepositions whose object is a location, not an actor ("in Moscow", "to Russia").
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "around",
+                      "toward", "towards", "through", "via", "inside", "within", "throughout",
+                      "over", "off", "along", "between"})
+_DROP = frozenset({"the", "a", "an", "'s", "’s", "its", "their", "his", "her", "some", "many",
+                   "several", "two", "three", "top", "senior", "other", "both", "all"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention before resolution: tokens ``start``..``end`` (exclusive) of the Doc."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    country: str | None = None
+    role: str | None = None
+    title: str | None = None
+    code: str | None = None  # a complete code from the curated file, when known
+
+    def key(self) -> str:
+        if self.kind in {"country", "region"}:
+            return f"{self.kind}:{self.code or self.country}"
+        return f"{self.kind}:{normal(self.name)}:{self.final_code() or ''}"
+
+    @property
+    def country_code(self) -> str | None:
+        """The country part, whether the text gave it or the curated file did."""
+        if self.country:
+            return self.country
+        code = self.code or ""
+        return code[:3] if len(code) >= 3 and code[:3] not in {"IGO", "NGO"} else None
+
+    def final_code(self) -> str | None:
+        if self.code:
+            return self.code
+        if self.country:
+            return self.country + (self.role or "")
+        return None
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """The actors of one article and which tokens mention which actor."""
+
+    actors: tuple[Actor, ...] = ()
+    by_token: dict[int, str] = field(default_factory=dict)
+    by_id: dict[str, Actor] = field(default_factory=dict)
+
+    def actor_at(self, token: Token) -> Actor | None:
+        actor_id = self.by_token.get(token.i)
+        return self.by_id.get(actor_id) if actor_id else None
+
+    def actor_in(self, span: Span) -> Actor | None:
+        """The actor of a span's root, else of any of its tokens."""
+        found = self.actor_at(span.root)
+        if found is None:
+            found = next((a for t in span if (a := self.actor_at(t)) is not None), None)
+        return found
+
+
+def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None) -> ActorIndex:
+    """Every actor of the article, with its mentions, and the token index."""
+    lexicon = lexicon or load_actor_lexicon()
+    taken: set[int] = set()
+    candidates: list[Candidate] = []
+    # longest first: "China's Foreign Ministry" wins over the "China" inside it
+    for candidate in sorted(_entity_candidates(doc, lexicon), key=lambda c: c.start - c.end):
+        if not taken.intersection(range(candidate.start, candidate.end)):
+            candidates.append(candidate)
+            taken.update(range(candidate.start, candidate.end))
+    for candidate in _group_candidates(doc, lexicon, taken):
+        candidates.append(candidate)
+        taken.update(range(candidate.start, candidate.end))
+    for candidate in _missed_country_words(doc, lexicon, taken):
+        candidates.append(candidate)
+        taken.update(range(candidate.start, candidate.end))
+    candidates += _speaking_for(doc, candidates, lexicon, taken)
+    candidates = _absorb_descriptions(candidates, lexicon)
+    candidates.sort(key=lambda c: c.start)
+    candidates = resolve_references(doc, candidates, taken, lexicon)
+    return _build_index(doc, article_id, candidates)
+
+
+# ---------------------------------------------------------------- entities
+
+def _entity_candidates(doc: Doc, lexicon: ActorLexicon) -> Iterator[Candidate]:
+    for ent in doc.ents:
+        if ent.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
+            found = _entity(ent, lexicon)
+            if found is not None:
+                yield found
+
+
+def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
+    text = _strip_possessive(ent)
+    if not text:
+        return None
+    known = lexicon.lookup(text.text)
+    countries = lexicon.countries
+    if known is not None:
+        kind = "seat" if known.kind == "seat" else known.kind
+        return _described(Candidate(text.start, text.end, known.name if kind != "person"
+                                    else text.text, kind, code=known.code), ent, lexicon,
+                          keep_code=True)
+    country = countries.country(text.text)
+    if country is not None and ent.label_ != "PERSON":
+        kind = "region" if countries.is_region(country) else "country"
+        return Candidate(text.start, text.end, countries.name(country) or text.text, kind,
+                         country=country, code=_state_code(country, kind))
+    capital = countries.capital_of(text.text)
+    if capital is not None:
+        return _capital(text, capital)
+    if ent.label_ in {"NORP"}:
+        demonym = countries.demonym(text.text)
+        if demonym is None or _modifies_role_noun(text.root, lexicon):
+            return None
+        kind = "region" if countries.is_region(demonym) else "country"
+        return Candidate(text.start, text.end, countries.name(demonym) or text.text, kind,
+                         country=demonym, code=_state_code(demonym, kind))
+    if ent.label_ == "PERSON" or _described_as_person(text, lexicon):
+        return _described(Candidate(text.start, text.end, text.text, "person"), ent, lexicon)
+    if ent.label_ == "ORG":
+        words = [t.lemma_.lower() for t in text]
+        role, _ = lexicon.role_of(words)
+        candidate = Candidate(text.start, text.end, text.text, "organisation", role=role)
+        return _described(candidate, ent, lexicon)
+    return None
+
+
+def _described_as_person(span: Span, lexicon: ActorLexicon) -> bool:
+    """A name the model mislabels ("Okafor" as a place) that an apposition calls a minister,
+    senator, spokesperson..."""
+    return any(child.dep_ == "appos" and child.lemma_.lower() in lexicon.titles
+               for child in span.root.children)
+
+
+def _capital(span: Span, country: str) -> Candidate | None:
+    """A capital city is its government when it acts ("Beijing said"), else a place."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        return None
+    if root.dep_ in {"compound", "amod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        return None
+    return Candidate(span.start, span.end, span.text, "capital", country=country, role="GOV")
+
+
+def _described(candidate: Candidate, ent: Span, lexicon: ActorLexicon,
+               keep_code: bool = False) -> Candidate:
+    """Country, role and title from the words around a name: its left modifiers
+    ("Russian President"), an apposition ("Li, China's No. 2 official") or the noun
+    it is in apposition to ("news agency Tass")."""
+    doc = ent.doc
+    name_start = candidate.start
+    left = [t for t in ent.root.subtree if t.i < name_start and t.i >= _np_start(ent)]
+    described = []
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.i > ent.end - 1 and not _names_next(child):
+            described += [t for t in child.subtree if t.i <= child.i]
+    if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+        head = ent.root.head
+        described += [t for t in head.subtree if t.i <= head.i and t.i >= head.left_edge.i]
+    country = next((c for t in [*left, *described] if (c := lexicon.token_country(t))), None)
+    role, title = _role_words(left, lexicon)
+    if role is None:
+        role, title = _role_words(described, lexicon)
+    if candidate.kind == "organisation" and candidate.role:
+        role = candidate.role if role in {None, "GOV"} else role
+    keeps_code = keep_code and candidate.code and not candidate.code.startswith("---")
+    international = candidate.code and candidate.code[:3] in {"IGO", "NGO"}
+    if country and not keeps_code and not international:
+        candidate.country, candidate.code = country, None
+    candidate.role = candidate.role or role
+    if role and candidate.code is None:
+        candidate.role = role
+    if title and title in lexicon.titles:
+        candidate.title = title
+    if left and candidate.kind in {"person", "organisation", "media"}:
+        start = min(t.i for t in left)
+        if doc[start].lower_ in _DROP:
+            start += 1
+        candidate.start = min(candidate.start, start)
+    return candidate
+
+
+def _role_words(tokens: list[Token], lexicon: ActorLexicon) -> tuple[str | None, str | None]:
+    words = [t.lemma_.lower() for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    return lexicon.role_of(words)
+
+
+def _names_next(token: Token) -> bool:
+    """Whether a description runs straight into a name ("news agency Tass")."""
+    nxt = token.i + 1
+    return nxt < len(token.doc) and token.doc[nxt].ent_type_ in {"PERSON", "ORG"}
+
+
+def _np_start(ent: Span) -> int:
+    """Where the noun phrase around a name starts, not crossing another name."""
+    start = ent.root.left_edge.i
+    for i in range(ent.start - 1, start - 1, -1):
+        token = ent.doc[i]
+        if token.ent_type_ == "PERSON" or (token.is_punct and token.text not in {"-", "–"}):
+            return i + 1
+    return start
+
+
+def _strip_possessive(ent: Span) -> Span | None:
+    """The name without "the", a trailing "'s", or a leading possessor ("China's")."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in {"the"}:
+        start += 1
+    for i in range(start, end - 1):
+        if doc[i].lower_ in {"'s", "’s"} and i + 1 < end:
+            start = i + 1
+            break
+    while end > start and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _modifies_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
+    head = token.head
+    return token.dep_ in {"amod", "compound", "nmod"} and head.lemma_.lower() in lexicon.roles
+
+
+def _absorb_descriptions(candidates: list[Candidate], lexicon: ActorLexicon
+                         ) -> list[Candidate]:
+    """A group right before a name describes it ("news agency Tass"): one mention."""
+    names = {c.start: c for c in candidates if c.kind in {"person", "organisation", "media"}}
+    kept = []
+    for c in candidates:
+        named = names.get(c.end) if c.kind == "group" else None
+        if named is None:
+            kept.append(c)
+            continue
+        named.start = c.start
+        if named.code is None and named.country is None:
+            named.country, named.role = c.country, named.role or c.role
+        named.title = named.title or c.title
+    return kept
+
+
+def _missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
+                          ) -> Iterator[Candidate]:
+    """Demonyms the model did not tag ("Western criticism"): the country or region acts."""
+    countries = lexicon.countries
+    for token in doc:
+        if token.i in taken or token.ent_type_ or not token.text[:1].isupper() \
+                or token.pos_ not in {"ADJ", "PROPN"}:
+            continue
+        code = countries.demonym(token.text)
+        if code is None or _modifies_role_noun(token, lexicon):
+            continue
+        kind = "region" if countries.is_region(code) else "country"
+        yield Candidate(token.i, token.i + 1, countries.name(code) or token.text, kind,
+                        country=code, code=_state_code(code, kind))
+
+
+def _speaking_for(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
+                  taken: set[int]) -> list[Candidate]:
+    """"A spokesperson for China's Foreign Ministry" speaks as the ministry."""
+    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    out = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "NOUN" or token.lemma_.lower() not in {
+                "spokesperson", "spokesman", "spokeswoman", "representative", "official",
+                "envoy", "ambassador", "delegation", "source"}:
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {
+                "for", "of", "at", "from"}):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            owner = by_token.get(pobj.i) if pobj is not None else None
+            if owner is not None and owner.kind not in {"person", "group"}:
+                start = token.left_edge.i if doc[token.left_edge.i].lower_ in _DROP else token.i
+                start += doc[start].lower_ in _DROP
+                out.append(replace(owner, start=min(start, token.i), end=token.i + 1))
+                taken.update(range(min(start, token.i), token.i + 1))
+                break
+    return out
+
+
+def _state_code(code: str, kind: str) -> str:
+    """A country that acts is its government (as ICEWS codes "China" as China's government);
+    a region or bloc ("the West") has no government role."""
+    return code if kind == "region" else f"{code}GOV"
+
+
+# ---------------------------------------------------------------- groups
+
+def _group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterator[Candidate]:
+    """Common-noun actors with a country: "Russian officials", "Ukrainian forces",
+    "China's customs", "officials from Iran", "Western leaders"."""
+    for token in doc:
+        if token.i in taken or token.pos_ != "NOUN":
+            continue
+        role, _ = lexicon.role_of([token.lemma_.lower()])
+        if role is None:
+            continue
+        country, tokens = _group_country(token, lexicon)
+        if country is None:
+            continue
+        start = min(t.i for t in tokens)
+        while doc[start].lower_ in _DROP and start < token.i:
+            start += 1
+        if taken.intersection(range(start, token.i + 1)):
+            continue
+        modifiers = [t.lemma_.lower() for t in doc[start : token.i + 1]]
+        found_role, term = lexicon.role_of(modifiers)
+        title = term if term in lexicon.titles else None
+        if lexicon.countries.is_region(country):  # "Western leaders" speak for the West
+            name = lexicon.countries.name(country) or country
+            yield Candidate(start, token.i + 1, name, "region", country=country, code=country)
+            continue
+        yield Candidate(start, token.i + 1, doc[start : token.i + 1].text, "group",
+                        country=country, role=found_role or role, title=title)
+
+
+def _group_country(token: Token, lexicon: ActorLexicon) -> tuple[str | None, list[Token]]:
+    for child in token.lefts:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            code = lexicon.token_country(child)
+            if code:
+                return code, [child, token]
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in {"from", "of"}:
+            for obj in child.children:
+                code = lexicon.token_country(obj) if obj.dep_ == "pobj" else None
+                if code:
+                    return code, [token, obj]
+    return None, [token]
+
+
+# ---------------------------------------------------------------- records
+
+def _build_index(doc: Doc, article_id: str, candidates: list[Candidate]) -> ActorIndex:
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        groups.setdefault(candidate.key(), []).append(candidate)
+    index = ActorIndex()
+    actors = []
+    for key, members in groups.items():
+        best = max(members, key=lambda c: (c.kind != "pronoun", len(c.name.split())))
+        code = next((c.final_code() for c in members if c.final_code()), None)
+        mentions = tuple(Mention(doc[c.start : c.end].text, doc[c.start].idx,
+                                 doc[c.end - 1].idx + len(doc[c.end - 1].text))
+                         for c in members)
+        actor = Actor(
+            id=content_id(article_id, "actor", key),
+            name=best.name,
+            code=code,
+            kind=best.kind,
+            mentions=mentions,
+            country=code[:3] if code else None,
+            role=code[3:6] or None if code else None,
+            title=next((c.title for c in members if c.title), None),
+        )
+        actors.append(actor)
+        index.by_id[actor.id] = actor
+        for c in members:
+            for i in range(c.start, c.end):
+                index.by_token[i] = actor.id
+    index.actors = tuple(actors)
+    return index
