@@ -71,7 +71,8 @@ def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[E
     if date_source != "text" and is_background(trigger):
         return []
     mood = detect_mood(trigger)
-    if mood == "actual" and date_source == "text" and _after_publication(date, frame):
+    if mood == "actual" and date_source == "text" and _after_publication(date, frame) \
+            and not _past_tense(trigger):
         mood = "future"
     code = intent_code(found.pattern.code) if mood in _ANNOUNCED else found.pattern.code
     info = code_info(code)
@@ -107,6 +108,11 @@ def _complete(found: Detection) -> bool:
         return False
     trigger = found.trigger
     return bool(found.sources) or not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj")
+
+
+def _past_tense(trigger: Token) -> bool:
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    return verb.tag_ in {"VBD", "VBN"}
 
 
 def _after_publication(date: str | None, frame: _Frame) -> bool:

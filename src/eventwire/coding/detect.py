@@ -31,10 +31,18 @@ RELATIONAL = frozenset({"neighbor", "neighbour", "ally", "partner", "counterpart
 #: Light verbs whose object noun carries the event ("hold talks", "launch an attack").
 LIGHT_VERBS = frozenset({"hold", "make", "pay", "conduct", "launch", "carry", "stage",
                          "impose", "slap", "issue", "begin", "start", "resume", "continue",
-                         "give", "lead", "mount", "open", "undertake", "step", "intensify"})
+                         "give", "lead", "mount", "open", "undertake", "step", "intensify",
+                         "organize", "organise", "announce", "order", "declare", "call",
+                         "renew", "reach", "sign", "extend", "escalate", "end", "lodge",
+                         "file", "initiate", "wage", "unleash", "deliver", "offer", "express"})
+#: Prepositions that introduce a target when a pattern names none.
+DEFAULT_TARGET_PREPS = ("to", "with", "against", "toward", "towards")
 #: Verbs whose subject undergoes the event its object names ("Beijing faced pressure").
 UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "endure", "experience", "weather",
                            "come", "draw", "attract"})
+
+
+_ANY = Pattern(code="010", pos="VERB", lemma="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +85,8 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
             consumed.update(c.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"})
         else:
             sources, targets = finder.of_noun(token, pattern)
+        if sources and not targets:
+            targets = finder.place_target(token)
         if sources or targets:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
 
@@ -137,15 +147,28 @@ def _prep_present(token: Token, pattern: Pattern, event_object: Token | None) ->
     holders = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
     if event_object is not None:  # "held talks on trade and ties with X"
         holders += [t for t in event_object.subtree if t.pos_ not in {"VERB", "AUX"}]
+    if any(c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN", "PRON"} for c in token.children):
+        if pattern.preps & {"to", "for"}:  # "gave Tanzania a grant" = "gave a grant to"
+            return True
     return any(c.dep_ in {"prep", "dative", "agent"} and c.lower_ in pattern.preps
                for holder in holders for c in holder.children)
 
 
 def _event_object(verb: Token, pattern: Pattern) -> Token | None:
-    """The noun that a light-verb pattern needs: "hold [talks]", "slapped with [sanctions]"."""
+    """The noun that a light-verb pattern needs: "hold [talks]", "slapped with [sanctions]",
+    "gave 5 million dollars of [aid]"."""
     for child in verb.children:
-        if child.dep_ in {"dobj", "nsubjpass", "attr"} and _named(child, pattern.objects):
-            return child
+        if child.dep_ in {"dobj", "nsubjpass", "attr"}:
+            if _named(child, pattern.objects):
+                return child
+            for part in child.children:
+                if part.dep_ in {"compound", "nummod", "quantmod"} and \
+                        _named(part, pattern.objects):
+                    return child
+                if part.dep_ == "prep" and part.lower_ in {"of", "in"}:
+                    inner = next((o for o in part.children if o.dep_ == "pobj"), None)
+                    if inner is not None and _named(inner, pattern.objects):
+                        return inner
         if child.dep_ == "prep" and child.lower_ in {"with", "in"}:
             for obj in child.children:
                 if obj.dep_ == "pobj" and _named(obj, pattern.objects):
@@ -172,6 +195,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, passive
         if verb.dep_ == "relcl":
             return verb.head, passive
+        if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"}:
+            # "accused Russian troops of shelling": the accused did the shelling
+            governor = verb.head.head
+            obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj, passive
         if verb.dep_ in _INHERIT and verb.head.pos_ in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
             continue
@@ -193,14 +222,21 @@ class _Participants:
         self.place_codes = place_codes
 
     def refs(self, token: Token | None, fallback: bool = True) -> list[Participant]:
-        """The actors a token stands for, with its conjuncts ("Western leaders and Kyiv")."""
+        """The actors a token stands for, with its conjuncts ("Western leaders and Kyiv",
+        "the Turkish and Greek sides")."""
         if token is None:
             return []
         out: list[Participant] = []
         for item in (token, *token.conjuncts):
             found = self._one(item, fallback)
-            if found is not None and found.key not in {p.key for p in out}:
-                out.append(found)
+            if found is None:
+                continue
+            extra = [] if found.token == item else [
+                Participant(c, a, a.code) for c in found.token.conjuncts
+                if (a := self.actors.actor_at(c)) is not None]
+            for participant in (found, *extra):
+                if participant.key not in {p.key for p in out}:
+                    out.append(participant)
         return out
 
     def _one(self, token: Token, fallback: bool) -> Participant | None:
@@ -214,6 +250,11 @@ class _Participants:
                 actor = self.actors.actor_at(child)
                 if actor is not None:
                     return Participant(child, actor, actor.code)
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in prep.children:  # "scores of refugees", "members of the party"
+                actor = self.actors.actor_at(obj) if obj.dep_ == "pobj" else None
+                if actor is not None:
+                    return Participant(obj, actor, actor.code)
         for i in (token.i, *(c.i for c in token.children if c.dep_ == "prep")):
             code = self.place_codes.get(i)
             if code:
@@ -242,14 +283,25 @@ class _Participants:
                 used.add(event_noun.i)
                 holder = event_noun
         elif not passive:
-            obj = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
-            targets = self.refs(obj) or self._relational(obj, sources)
+            dative = next((c for c in verb.children if c.dep_ == "dative"
+                           and c.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            targets = (self.refs(dative) or self.refs(obj) or self._relational(obj, sources)
+                       or self._clause_subject(verb)
+                       or (self._actor_below(obj) if obj is not None else []))
         if not targets:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             targets = (self._prep_targets(holder, pattern) or self._prep_targets(verb, pattern)
                        or (self._prep_targets(obj, pattern) if obj is not None else []))
+        if not targets and pattern.objects:
+            dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+            targets = self.refs(dative)
         if not targets and holder is not verb:  # "hold talks on trade and security with X"
-            targets = self._prep_targets_below(holder, pattern)
+            targets = self._prep_targets_below(holder, pattern) or self._actor_below(holder)
+        if not targets and not pattern.preps:  # "agreed to US mediation"
+            targets = self._prep_targets(verb, pattern, DEFAULT_TARGET_PREPS)
+        if not targets:  # "threatened to cut off electricity to X"
+            targets = self._xcomp_target(verb, sources)
         if pattern.particle and not targets:
             targets = self._prep_targets(verb, pattern, (pattern.particle,))
         return sources, targets, used
@@ -263,6 +315,44 @@ class _Participants:
                 found = self.refs(pobj)
                 if found:
                     return found
+        return []
+
+    def _xcomp_target(self, verb: Token, sources: list[Participant]) -> list[Participant]:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                obj = next((c for c in child.children if c.dep_ in {"dobj", "dative"}), None)
+                found = self.refs(obj) or self._prep_targets(child, _ANY, DEFAULT_TARGET_PREPS)
+                if not found and obj is not None:
+                    found = self._actor_below(obj)
+                keys = {s.key for s in sources}
+                return [f for f in found if f.key not in keys]
+        return []
+
+    def _clause_subject(self, head: Token) -> list[Participant]:
+        """"X demanded that Y end curbs": the subject of the clause is the target."""
+        for child in head.children:
+            if child.dep_ in {"ccomp", "acl"} and child.pos_ in {"VERB", "AUX"}:
+                subject = next((c for c in child.children if c.dep_ in _SUBJECTS), None)
+                if subject is not None and subject.lower_ not in _RELATIVE:
+                    return self.refs(subject)
+        return []
+
+    def _actor_below(self, head: Token) -> list[Participant]:
+        """The first actor inside an object phrase ("lift embargoes on sales to Iran")."""
+        for token in head.subtree:
+            if token.i != head.i and token.dep_ == "pobj":
+                found = self.refs(token)
+                if found and all(f.actor is not None for f in found):
+                    return found
+        return []
+
+    def place_target(self, trigger: Token) -> list[Participant]:
+        """Where an event has no other target, the country of the place it happens in."""
+        for token in trigger.subtree:
+            code = self.place_codes.get(token.i)
+            if code and token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "into",
+                                                                        "near", "inside"}:
+                return [Participant(token, None, code)]
         return []
 
     def _prep_targets_below(self, head: Token, pattern: Pattern) -> list[Participant]:
@@ -285,7 +375,8 @@ class _Participants:
             if len(pair) >= 2:  # "talks between X and Y": coded once, from the first named
                 return pair[:1], pair[1:2]
         sources = self._noun_source(noun, pattern)
-        targets = self._prep_targets(noun, pattern) or self._undergoer(noun)
+        targets = (self._prep_targets(noun, pattern) or self._undergoer(noun)
+                   or self._clause_subject(noun))
         if not targets:
             compound = [c for c in noun.children if c.dep_ == "compound"]
             if any(c.dep_ == "poss" for c in noun.children) and compound:

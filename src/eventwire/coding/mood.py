@@ -19,8 +19,12 @@ if TYPE_CHECKING:
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 NEGATION = frozenset({"not", "n't", "never", "no"})
-FUTURE_HEADS = frozenset({"plan", "expect", "set", "schedule", "prepare", "due", "propose",
-                          "go", "agree", "pledge", "promise", "vow", "offer", "decide"})
+FUTURE_HEADS = frozenset({"plan", "expect", "set", "schedule", "prepare", "prepared", "due",
+                          "propose", "go", "agree", "pledge", "promise", "vow", "offer",
+                          "decide", "ready", "willing", "likely", "poised", "about"})
+#: Reporting verbs: "said it would allow" is the backshifted "will allow".
+REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "claim",
+                       "declare", "indicate", "insist", "write", "note", "confirm"})
 INTENDED_HEADS = frozenset({"aim", "intend", "seek", "try", "attempt", "want", "hope", "wish",
                             "strive", "design"})
 NEGATING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "rule", "avoid"})
@@ -75,6 +79,8 @@ def _own_mood(verb: Token) -> Mood | None:
         return "hypothetical"
     auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     if auxes & FUTURE_AUX:
+        return "future"
+    if "would" in auxes and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING:
         return "future"
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical"

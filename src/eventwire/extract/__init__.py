@@ -41,7 +41,7 @@ class Sections:
 def extract_sections(doc: Doc, article: Article) -> Sections:
     """Run every extractor over one parsed article."""
     aid = article.id
-    actors = find_actors(doc, aid)
+    actors = find_actors(doc, aid, dateline=article.dateline)
     times = tuple(find_times(doc, article.published, aid))
     quotes = tuple(_speaker_codes(q, doc, actors) for q in find_quotes(doc, aid))
     attributions = tuple(_source_codes(a, doc, actors) for a in find_attributions(doc, aid))

@@ -66,9 +66,24 @@ class ActorLexicon:
         text = token.text
         if token.lower_ in {"'s", "’s"}:
             return None
+        if token.ent_type_ in {"NORP", "GPE"} and token.ent_iob_ in {"B", "I"}:
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and len(ent) > 1:  # "Sierra Leonean", "South Korean"
+                whole = self.countries.code(ent.text.removeprefix("the ").strip())
+                if whole:
+                    return whole
         if token.ent_type_ in {"NORP", "GPE", "LOC"} or token.text[:1].isupper():
-            return self.countries.code(text) or (
+            found = self.countries.code(text) or (
                 self.countries.code(token.lemma_) if token.lemma_ != text else None)
+            if found is None and token.text[:1].isupper():  # "Ivory Coast's", "South Korean"
+                doc = token.doc
+                pairs = []
+                if token.i + 1 < len(doc):
+                    pairs.append(f"{text} {doc[token.i + 1].text}")
+                if token.i > 0:
+                    pairs.append(f"{doc[token.i - 1].text} {text}")
+                found = next((c for p in pairs if (c := self.countries.code(p))), None)
+            return found
         return None
 
 

@@ -87,8 +87,13 @@ class ActorIndex:
         return found
 
 
-def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None) -> ActorIndex:
-    """Every actor of the article, with its mentions, and the token index."""
+def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
+                dateline: str | None = None) -> ActorIndex:
+    """Every actor of the article, with its mentions, and the token index.
+
+    An official with no country in the text ("President Yoweri Museveni") gets the article's
+    home country: the one country the article names (and the dateline's, if it has one).
+    """
     lexicon = lexicon or load_actor_lexicon()
     taken: set[int] = set()
     candidates: list[Candidate] = []
@@ -107,7 +112,32 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None) 
     candidates = _absorb_descriptions(candidates, lexicon)
     candidates.sort(key=lambda c: c.start)
     candidates = resolve_references(doc, candidates, taken, lexicon)
+    _default_country(candidates, _home_country(candidates, lexicon, dateline))
+    candidates = [c for c in candidates if c.kind != "group" or c.country_code]
     return _build_index(doc, article_id, candidates)
+
+
+def _home_country(candidates: list[Candidate], lexicon: ActorLexicon, dateline: str | None
+                  ) -> str | None:
+    countries = lexicon.countries
+    named = {c.country_code for c in candidates if c.country_code is not None
+             and c.kind in {"country", "capital", "group", "person", "organisation"}
+             and not countries.is_region(c.country_code)}
+    if dateline:  # a dateline abroad makes the story two-country: no default then
+        place = dateline.split(",")[0].strip()
+        found = countries.country(place) or countries.capital_of(place)
+        named |= {found} if found else set()
+    return named.pop() if len(named) == 1 else None
+
+
+def _default_country(candidates: list[Candidate], home: str | None) -> None:
+    """Officials and institutions the text names without a country take the home country."""
+    if home is None:
+        return
+    for c in candidates:
+        if c.country_code is None and c.kind in {"person", "organisation", "group"} and (
+                c.role or c.title):
+            c.country = home
 
 
 # ---------------------------------------------------------------- entities
@@ -139,7 +169,7 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     capital = countries.capital_of(text.text)
     if capital is not None:
         return _capital(text, capital)
-    if ent.label_ in {"NORP"}:
+    if ent.label_ in {"NORP", "PERSON", "ORG"} and countries.demonym(text.text):
         demonym = countries.demonym(text.text)
         if demonym is None or _modifies_role_noun(text.root, lexicon):
             return None
@@ -152,7 +182,22 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
         words = [t.lemma_.lower() for t in text]
         role, _ = lexicon.role_of(words)
         candidate = Candidate(text.start, text.end, text.text, "organisation", role=role)
-        return _described(candidate, ent, lexicon)
+        candidate = _described(candidate, ent, lexicon)
+        if candidate.country is None and candidate.code is None:
+            candidate.country = _country_in_name(text, lexicon)  # "Baghdad University"
+        return candidate
+    return None
+
+
+def _country_in_name(span: Span, lexicon: ActorLexicon) -> str | None:
+    """The country of a place named inside an organisation's name."""
+    countries = lexicon.countries
+    for token in span:
+        if token.text[:1].isupper():
+            found = countries.country(token.text) or countries.capital_of(token.text) or \
+                countries.demonym(token.text)
+            if found and not countries.is_region(found):
+                return found
     return None
 
 
@@ -322,17 +367,29 @@ def _group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Itera
     for token in doc:
         if token.i in taken or token.pos_ != "NOUN":
             continue
+        if token.dep_ == "appos" and token.head.i in taken:
+            continue  # "Li, China's No. 2 official": a description of a named actor
         role, _ = lexicon.role_of([token.lemma_.lower()])
         if role is None:
             continue
         country, tokens = _group_country(token, lexicon)
         if country is None:
+            # "rebel positions": kept only if the article has a home country (see below)
+            if token.dep_ in {"compound", "nsubj", "nsubjpass", "dobj", "pobj"} and \
+                    _bare_role_noun(token, lexicon):
+                yield Candidate(token.i, token.i + 1, token.text, "group", role=role)
             continue
         start = min(t.i for t in tokens)
         while doc[start].lower_ in _DROP and start < token.i:
             start += 1
         if taken.intersection(range(start, token.i + 1)):
-            continue
+            # "Ivory Coast rebels": the country is its own actor; the group is the noun
+            start = max(i for i in range(start, token.i + 1) if i in taken) + 1 \
+                if token.i not in taken else token.i + 1
+            while start < token.i and (doc[start].lower_ in _DROP or doc[start].is_punct):
+                start += 1
+            if start > token.i:
+                continue
         modifiers = [t.lemma_.lower() for t in doc[start : token.i + 1]]
         found_role, term = lexicon.role_of(modifiers)
         title = term if term in lexicon.titles else None
@@ -344,6 +401,15 @@ def _group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Itera
                         country=country, role=found_role or role, title=title)
 
 
+#: Role nouns that name a kind of actor on their own ("rebels", "police", "troops").
+_BARE_ROLES = frozenset({"REB", "MIL", "COP", "OPP", "INS", "SEP", "LEG", "JUD"})
+
+
+def _bare_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
+    role, _ = lexicon.role_of([token.lemma_.lower()])
+    return role in _BARE_ROLES and token.lemma_.lower() not in {"force", "guard", "court"}
+
+
 def _group_country(token: Token, lexicon: ActorLexicon) -> tuple[str | None, list[Token]]:
     for child in token.lefts:
         if child.dep_ in {"amod", "compound", "poss", "nmod"}:
@@ -351,11 +417,15 @@ def _group_country(token: Token, lexicon: ActorLexicon) -> tuple[str | None, lis
             if code:
                 return code, [child, token]
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ in {"from", "of"}:
+        if child.dep_ == "prep" and child.lower_ in {"from", "of", "in"}:
             for obj in child.children:
-                code = lexicon.token_country(obj) if obj.dep_ == "pobj" else None
-                if code:
-                    return code, [token, obj]
+                if obj.dep_ != "pobj":
+                    continue
+                # "officials from Peru", "doctors from two American aid groups"
+                for word in (obj, *(c for c in obj.children if c.dep_ in {"amod", "compound"})):
+                    code = lexicon.token_country(word)
+                    if code:
+                        return code, [token, obj]
     return None, [token]
 
 
@@ -388,5 +458,8 @@ def _build_index(doc: Doc, article_id: str, candidates: list[Candidate]) -> Acto
         for c in members:
             for i in range(c.start, c.end):
                 index.by_token[i] = actor.id
-    index.actors = tuple(actors)
+    # most specific first: people and institutions, then groups, then countries and regions
+    order = {"person": 0, "organisation": 1, "media": 1, "igo": 1, "ngo": 1, "seat": 2,
+             "capital": 2, "group": 3, "country": 4, "region": 5}
+    index.actors = tuple(sorted(actors, key=lambda a: order.get(a.kind, 3)))
     return index
