@@ -4,7 +4,9 @@
 :class:`~eventwire.records.Event` records with CAMEO and PLOVER codes, Goldstein score,
 QuadClass, mood, date, place, reporting source, evidence and a confidence.
 
-Policy (documented in the README): a stated intention to cooperate ("is set to meet",
+Policy (documented in the README): an event needs a doer, except in the passive voice
+("it was slapped with sanctions"), and the content of a demand ("urged X to withdraw") is not
+coded apart from the demand. A stated intention to cooperate ("is set to meet",
 "will sign") is coded in CAMEO 03 (036 for meetings), as the codebook does; other moods keep
 the act's code and say how it stands in ``mood``. A noun event mentioned only as background
 ("since the invasion") is not coded unless the text dates it. The same event mentioned twice
@@ -20,7 +22,7 @@ from eventwire.coding.cameo import code_info, intent_code
 from eventwire.coding.context import Context, is_background
 from eventwire.coding.detect import Detection, Participant, detect
 from eventwire.coding.lexicon import Lexicon, load_lexicon
-from eventwire.coding.mood import detect_mood
+from eventwire.coding.mood import detect_mood, is_demanded
 from eventwire.records import Article, Event, Mention, Mood, content_id
 from eventwire.timeperiod import period
 
@@ -107,7 +109,13 @@ def _complete(found: Detection) -> bool:
     if not found.targets and found.pattern.code[:2] in NEEDS_TARGET:
         return False
     trigger = found.trigger
-    return bool(found.sources) or not (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj")
+    if is_demanded(trigger):  # "demanded that X ease restrictions": the demand is coded
+        return False
+    if found.sources:
+        return True
+    # no doer named: only a passive ("X was slapped with sanctions") says who was acted on
+    return trigger.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) and bool(found.targets)
 
 
 def _past_tense(trigger: Token) -> bool:

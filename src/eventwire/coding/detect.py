@@ -43,6 +43,10 @@ UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "endure", "experience", 
 
 
 _ANY = Pattern(code="010", pos="VERB", lemma="")
+#: "X said that Y must ...": a demand (CAMEO 100) made by reporting an obligation.
+DEMAND_BY_OBLIGATION = Pattern(code="100", pos="VERB", lemma="", origin="construction")
+_OBLIGATION_CUES = frozenset({"say", "state", "announce", "insist", "declare", "conclude",
+                              "stress", "tell", "warn", "reiterate", "add", "write"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,23 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
             targets = finder.place_target(token)
         if sources or targets:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
+    yield from _obligations(sent, _Participants(actors, place_codes))
+
+
+def _obligations(sent: Span, finder: _Participants) -> Iterator[Detection]:
+    """"Russia said Sudan must return the helicopter": Russia demands something of Sudan."""
+    for token in sent:
+        if token.lemma_.lower() not in _OBLIGATION_CUES:
+            continue
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"}
+                       for c in clause.children):
+                continue
+            subject, _ = subject_of(token)
+            inner = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+            sources, targets = finder.refs(subject), finder.refs(inner)
+            if sources and targets:
+                yield Detection(DEMAND_BY_OBLIGATION, token, tuple(sources), tuple(targets))
 
 
 def candidates(token: Token, lexicon: Lexicon) -> tuple[Pattern, ...]:
@@ -298,6 +319,8 @@ class _Participants:
             targets = self.refs(dative)
         if not targets and holder is not verb:  # "hold talks on trade and security with X"
             targets = self._prep_targets_below(holder, pattern) or self._actor_below(holder)
+            if not targets and holder.dep_ == "dobj":  # "banned opposition candidates"
+                targets = self.refs(holder)
         if not targets and not pattern.preps:  # "agreed to US mediation"
             targets = self._prep_targets(verb, pattern, DEFAULT_TARGET_PREPS)
         if not targets:  # "threatened to cut off electricity to X"

@@ -27,6 +27,11 @@ REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "cla
                        "declare", "indicate", "insist", "write", "note", "confirm"})
 INTENDED_HEADS = frozenset({"aim", "intend", "seek", "try", "attempt", "want", "hope", "wish",
                             "strive", "design"})
+#: Verbs and nouns that ask for an act: what they govern has not happened ("demanded that
+#: Israel ease restrictions"); the demand is the event, its content is not coded apart.
+DIRECTIVE_HEADS = frozenset({"demand", "urge", "call", "ask", "appeal", "request", "press",
+                             "insist", "require", "order", "want", "need", "plead", "beg",
+                             "petition", "encourage", "push", "lobby"})
 NEGATING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "rule", "avoid"})
 ALLEGING_HEADS = frozenset({"allege", "accuse", "claim", "charge", "suspect", "blame"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -68,6 +73,24 @@ def detect_mood(trigger: Token) -> Mood:
         if found is not None:
             return found
     return "actual"
+
+
+def is_demanded(trigger: Token) -> bool:
+    """Whether the trigger's clause is the content of a demand, order or appeal."""
+    verb = clause_verb(trigger)
+    if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
+        return True
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in {"ccomp", "xcomp", "acl", "pcomp", "advcl"} or \
+                current.head == current:
+            return False
+        current = current.head
+        if current.dep_ == "prep":
+            current = current.head
+        if current.lemma_.lower() in DIRECTIVE_HEADS:
+            return True
+    return False
 
 
 def _own_mood(verb: Token) -> Mood | None:

@@ -234,6 +234,11 @@ def _described(candidate: Candidate, ent: Span, lexicon: ActorLexicon,
         head = ent.root.head
         described += [t for t in head.subtree if t.i <= head.i and t.i >= head.left_edge.i]
     country = next((c for t in [*left, *described] if (c := lexicon.token_country(t))), None)
+    if country is None and candidate.code is None:  # "U.N. mediator Diego Cordovez"
+        org = next((k for t in left if t.text[:1].isupper() and (k := lexicon.lookup(t.text))
+                    and k.code[:3] in {"IGO", "NGO"}), None)
+        if org is not None:
+            candidate.code = org.code
     role, title = _role_words(left, lexicon)
     if role is None:
         role, title = _role_words(described, lexicon)

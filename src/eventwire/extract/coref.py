@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
     from eventwire.extract.actors import Candidate
 
-_PERSONAL = frozenset({"he", "she", "him", "her"})
+_PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _NEUTER = frozenset({"it", "its"})
+_PLURAL = frozenset({"they", "them", "their"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj", "agent"})
 _WINDOW = 3  # sentences a pronoun may look back
 
@@ -127,12 +128,28 @@ def _pronouns(doc: Doc, found: list[Candidate], taken: set[int]) -> list[Candida
     out = []
     for token in doc:
         lower = token.lower_
-        if token.i in taken or token.dep_ not in _SUBJECT or lower not in _PERSONAL | _NEUTER:
+        if token.i in taken or token.dep_ not in _SUBJECT or \
+                lower not in _PERSONAL | _NEUTER | _PLURAL:
             continue
-        antecedent = _antecedent(token, found, personal=lower in _PERSONAL)
+        if lower in _PLURAL:
+            antecedent = _plural_antecedent(token, found)
+        else:
+            antecedent = _antecedent(token, found, personal=lower in _PERSONAL)
         if antecedent is not None:
             out.append(replace(antecedent, start=token.i, end=token.i + 1))
     return out
+
+
+def _plural_antecedent(token: Token, found: list[Candidate]) -> Candidate | None:
+    """"they" as a subject: the nearest plural group named before, in this or the last
+    sentence ("Afghan rebel leaders said they would meet...")."""
+    doc = token.doc
+    starts = [s.start for s in doc.sents if s.start <= token.i]
+    window = starts[-2] if len(starts) >= 2 else 0
+    for candidate in reversed([c for c in found if window <= c.start < token.i]):
+        if candidate.kind == "group" and doc[candidate.end - 1].tag_ in {"NNS", "NNPS"}:
+            return candidate
+    return None
 
 
 def _antecedent(token: Token, found: list[Candidate], personal: bool) -> Candidate | None:
