@@ -138,9 +138,14 @@ def _mention(token: Token) -> Mention:
 
 
 def _participant_span(participant: Participant | None) -> Mention | None:
+    """The actor's mention that holds the participant's token (else the token itself)."""
     if participant is None:
         return None
     token = participant.token
+    if participant.actor is not None:
+        for mention in participant.actor.mentions:
+            if mention.start <= token.idx < mention.end:
+                return mention
     return _mention(token)
 
 

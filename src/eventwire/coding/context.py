@@ -111,14 +111,16 @@ class Context:
     def place(self, trigger: Token) -> Place | None:
         """The place attached to the event by a locative preposition in its clause."""
         anchors = _anchors(trigger)
+        found: list[tuple[bool, int, Place]] = []
         for i, place in self.places.items():
             token = trigger.doc[i]
             if token.sent != trigger.sent or place.role == "dateline":
                 continue
             prep = _locative_prep(token)
             if prep is not None and _attached(prep, anchors, through_nouns=True):
-                return place
-        return None
+                # the object of the preposition itself beats a possessor inside it
+                found.append((token.dep_ != "pobj", i, place))
+        return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 def is_background(trigger: Token) -> bool:
@@ -174,15 +176,22 @@ def _attached(token: Token, anchors: list[Token], through_nouns: bool = False) -
             return False
         if not through_nouns and current.dep_ in {"relcl", "acl", "ccomp", "advcl"}:
             return False
+        if current.dep_ == "prep" and current.lower_ in BACKGROUND:
+            return False
         current = current.head
     return False
 
 
 def _locative_prep(token: Token) -> Token | None:
+    """The locative preposition a place hangs from: "in Moscow", "at Moscow's airport",
+    "into the border region of Kursk"."""
     current = token
-    for _ in range(3):
+    for _ in range(5):
         if current.dep_ == "pobj" and current.head.lower_ in LOCATIVE:
             return current.head
+        if current.dep_ == "prep" and current.lower_ == "of":
+            current = current.head
+            continue
         if current.dep_ not in {"poss", "compound", "pobj", "appos"}:
             return None
         current = current.head

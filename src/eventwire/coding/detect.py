@@ -229,6 +229,16 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _same_phrase(token: Token, head: Token) -> bool:
+    """Whether a token belongs to the head's own phrase, not to a clause inside it."""
+    current = token
+    while current != head and current.head != current:
+        current = current.head
+        if current != head and current.pos_ in {"VERB", "AUX"}:
+            return False
+    return current == head
+
+
 def _first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
@@ -363,7 +373,7 @@ class _Participants:
     def _actor_below(self, head: Token) -> list[Participant]:
         """The first actor inside an object phrase ("lift embargoes on sales to Iran")."""
         for token in head.subtree:
-            if token.i != head.i and token.dep_ == "pobj":
+            if token.i != head.i and token.dep_ == "pobj" and _same_phrase(token, head):
                 found = self.refs(token)
                 if found and all(f.actor is not None for f in found):
                     return found
@@ -373,8 +383,8 @@ class _Participants:
         """Where an event has no other target, the country of the place it happens in."""
         for token in trigger.subtree:
             code = self.place_codes.get(token.i)
-            if code and token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "into",
-                                                                        "near", "inside"}:
+            if code and token.dep_ == "pobj" and token.head.lower_ in {
+                    "in", "at", "into", "near", "inside"} and _same_phrase(token, trigger):
                 return [Participant(token, None, code)]
         return []
 

@@ -161,7 +161,7 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
         return _described(Candidate(text.start, text.end, known.name if kind != "person"
                                     else text.text, kind, code=known.code), ent, lexicon,
                           keep_code=True)
-    country = countries.country(text.text)
+    country = countries.country(text.text) or countries.country(_undirected(text.text))
     if country is not None and ent.label_ != "PERSON":
         kind = "region" if countries.is_region(country) else "country"
         return Candidate(text.start, text.end, countries.name(country) or text.text, kind,
@@ -206,6 +206,21 @@ def _described_as_person(span: Span, lexicon: ActorLexicon) -> bool:
     senator, spokesperson..."""
     return any(child.dep_ == "appos" and child.lemma_.lower() in lexicon.titles
                for child in span.root.children)
+
+
+_DIRECTIONS = ("north ", "south ", "east ", "west ", "northern ", "southern ", "eastern ",
+               "western ", "central ", "northeastern ", "northwestern ", "southeastern ",
+               "southwestern ")
+
+
+def _undirected(name: str) -> str:
+    """"South Lebanon", "eastern Ukraine" -> the country itself (never "South Korea":
+    a full country name is looked up first)."""
+    lower = name.lower()
+    for word in _DIRECTIONS:
+        if lower.startswith(word):
+            return name[len(word) :]
+    return name
 
 
 def _capital(span: Span, country: str) -> Candidate | None:
@@ -370,7 +385,8 @@ def _group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Itera
     """Common-noun actors with a country: "Russian officials", "Ukrainian forces",
     "China's customs", "officials from Iran", "Western leaders"."""
     for token in doc:
-        if token.i in taken or token.pos_ != "NOUN":
+        nounish = token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ == "compound")
+        if token.i in taken or not nounish:
             continue
         if token.dep_ == "appos" and token.head.i in taken:
             continue  # "Li, China's No. 2 official": a description of a named actor
