@@ -230,11 +230,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _same_phrase(token: Token, head: Token) -> bool:
-    """Whether a token belongs to the head's own phrase, not to a clause inside it."""
+    """Whether a token belongs to the head's own phrase (or to a verb it controls: "agreed
+    to set up a centre in Tokyo"), not to a clause inside it."""
     current = token
     while current != head and current.head != current:
         current = current.head
-        if current != head and current.pos_ in {"VERB", "AUX"}:
+        if current != head and current.pos_ in {"VERB", "AUX"} and current.dep_ != "xcomp":
             return False
     return current == head
 
@@ -274,14 +275,20 @@ class _Participants:
         actor = self.actors.actor_at(token)
         if actor is not None:
             return Participant(token, actor, actor.code)
-        if not fallback or token.lemma_.lower() in RELATIONAL:
+        if not fallback:
             return None
+        # "its neighbor" is not its possessor; "its European Community partners" are the EC
+        relational = token.lemma_.lower() in RELATIONAL
         for child in sorted(token.children, key=lambda c: c.dep_ != "poss"):
-            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"} and not (
+                    relational and child.dep_ == "poss"):
                 actor = self.actors.actor_at(child)
                 if actor is not None:
                     return Participant(child, actor, actor.code)
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        if relational:
+            return None
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {
+                "of", "from", "by"}):
             for obj in prep.children:  # "scores of refugees", "members of the party"
                 actor = self.actors.actor_at(obj) if obj.dep_ == "pobj" else None
                 if actor is not None:
