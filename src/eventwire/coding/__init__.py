@@ -6,9 +6,10 @@ QuadClass, mood, date, place, reporting source, evidence and a confidence.
 
 Policy (documented in the README): an event needs a doer, except in the passive voice
 ("it was slapped with sanctions"), and the content of a demand ("urged X to withdraw") is not
-coded apart from the demand. A stated intention to cooperate ("is set to meet",
-"will sign") is coded in CAMEO 03 (036 for meetings), as the codebook does; other moods keep
-the act's code and say how it stands in ``mood``. A noun event mentioned only as background
+coded apart from the demand. As the codebook does, a stated intention to cooperate ("is set
+to meet", "will sign") is coded in CAMEO 03 (036 for meetings), an announced conflictual act
+("will impose sanctions") as a threat in 13, and a refusal ("refused to meet") as a rejection
+in 12; ``mood`` still says how the act itself stands. A noun event mentioned only as background
 ("since the invasion") is not coded unless the text dates it. The same event mentioned twice
 in an article (same actors, same root, agreeing dates) is kept once.
 """
@@ -18,11 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.coding.cameo import code_info, intent_code
-from eventwire.coding.context import Context, is_background
+from eventwire.coding.cameo import code_info, intent_code, refusal_code
+from eventwire.coding.context import Context, is_background, is_topic
 from eventwire.coding.detect import Detection, Participant, detect
 from eventwire.coding.lexicon import Lexicon, load_lexicon
-from eventwire.coding.mood import detect_mood, is_demanded
+from eventwire.coding.mood import detect_mood, is_demanded, is_refused
 from eventwire.records import Article, Event, Mention, Mood, content_id
 from eventwire.timeperiod import period
 
@@ -76,7 +77,11 @@ def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[E
     if mood == "actual" and date_source == "text" and _after_publication(date, frame) \
             and not _past_tense(trigger):
         mood = "future"
-    code = intent_code(found.pattern.code) if mood in _ANNOUNCED else found.pattern.code
+    code = found.pattern.code
+    if mood in _ANNOUNCED:
+        code = intent_code(code)
+    elif mood == "negated" and is_refused(trigger):
+        code = refusal_code(code)
     info = code_info(code)
     place = frame.context.place(trigger)
     sent = trigger.sent
@@ -109,7 +114,7 @@ def _complete(found: Detection) -> bool:
     if not found.targets and found.pattern.code[:2] in NEEDS_TARGET:
         return False
     trigger = found.trigger
-    if is_demanded(trigger):  # "demanded that X ease restrictions": the demand is coded
+    if is_demanded(trigger) or is_topic(trigger):  # the demand, the talks are the events
         return False
     if found.sources:
         return True

@@ -49,6 +49,37 @@ def code_info(code: str) -> CodeInfo:
     return load_cameo()[code]
 
 
+#: An announced conflictual act is a threat (CAMEO 13): "will impose sanctions" is 1312.
+THREAT_CODES = {
+    "14": "133", "15": "138", "160": "1313", "161": "1313", "162": "1311", "163": "1312",
+    "164": "134", "165": "135", "166": "1313", "16": "131", "172": "132", "1721": "1321",
+    "1722": "1322", "1723": "1323", "1724": "1324", "17": "137", "18": "1383", "191": "1381",
+    "192": "1382", "19": "1384", "204": "1385", "20": "138",
+}
+#: A refusal to act is a rejection (CAMEO 12): "refused to meet" is 125.
+REFUSAL_CODES = {
+    "04": "125", "045": "126", "036": "125", "030": "120", "031": "121", "032": "120",
+    "033": "122", "034": "123", "035": "124", "037": "127", "038": "126", "039": "126",
+    "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212", "063": "1213",
+    "064": "1214", "07": "122", "072": "1222", "073": "1223", "074": "1224", "08": "124",
+    "081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245",
+    "087": "1246",
+}
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    for size in (4, 3, 2):
+        if code[:size] in table and len(code) >= size:
+            return table[code[:size]]
+    return None
+
+
 def intent_code(code: str) -> str:
-    """The 03x code for an announced (future or intended) cooperative act."""
-    return INTENT_CODES.get(code[:2], code)
+    """The code for an announced (future or intended) act: 03x for cooperation (the
+    codebook's 036 for "will meet"), 13x for conflict ("will impose sanctions" is 1312)."""
+    return INTENT_CODES.get(code[:2]) or _by_prefix(THREAT_CODES, code) or code
+
+
+def refusal_code(code: str) -> str:
+    """The 12x code for refusing a cooperative act ("refused to meet" is 125)."""
+    return _by_prefix(REFUSAL_CODES, code) or code

@@ -129,6 +129,15 @@ def is_background(trigger: Token) -> bool:
         trigger.head.lower_ in BACKGROUND
 
 
+TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def is_topic(trigger: Token) -> bool:
+    """A noun that is what other events are about: "negotiations on a troop pullback"."""
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and \
+        trigger.head.lower_ in TOPIC and trigger.head.head.pos_ == "NOUN"
+
+
 def _anchors(trigger: Token) -> list[Token]:
     """The trigger and the tokens up to the verb of its clause (only the trigger for a noun
     in a "during" adjunct, whose time is its own)."""

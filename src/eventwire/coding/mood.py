@@ -75,8 +75,29 @@ def detect_mood(trigger: Token) -> Mood:
     return "actual"
 
 
+REFUSING_HEADS = frozenset({"refuse", "decline", "reject", "fail", "oppose"})
+
+
+def is_refused(trigger: Token) -> bool:
+    """Whether the trigger is what someone refused, declined or failed to do."""
+    current = clause_verb(trigger)
+    for _ in range(3):
+        if current.dep_ not in {"xcomp", "ccomp", "pcomp", "prep", "pobj"} or \
+                current.head == current:
+            return False
+        current = current.head
+        if current.lemma_.lower() in REFUSING_HEADS:
+            return True
+    return False
+
+
 def is_demanded(trigger: Token) -> bool:
-    """Whether the trigger's clause is the content of a demand, order or appeal."""
+    """Whether the trigger's clause (or, for a noun, the noun itself: "called for sanctions",
+    "demanded the removal of") is the content of a demand, order or appeal."""
+    if trigger.pos_ == "NOUN":
+        head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        if trigger.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in DIRECTIVE_HEADS:
+            return True
     verb = clause_verb(trigger)
     if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
         return True
