@@ -89,6 +89,11 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
             consumed.update(c.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"})
         else:
             sources, targets = finder.of_noun(token, pattern)
+        if pattern.reciprocal and len(sources) >= 2 and not targets:
+            # "Libya and Bulgaria signed a treaty": each signed with the other
+            first, second = sources[0], sources[1]
+            yield Detection(pattern, token, (second,), (first,))
+            sources, targets = [first], [second]
         if sources and not targets:
             targets = finder.place_target(token)
         if sources or targets:
