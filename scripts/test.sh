@@ -4,6 +4,26 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The store tests run on DuckDB and on a real PostgreSQL server that the tests start themselves
+# (tests/pg.py); they only need the server binaries, from Debian's postgresql package.
+have_postgres() {
+    command -v initdb >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
+}
+if ! have_postgres; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "== installing PostgreSQL (Debian package postgresql)"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >/dev/null \
+            || echo "warning: could not install PostgreSQL; its tests will not run" >&2
+    else
+        echo "warning: PostgreSQL is not installed (apt-get install postgresql as root);" \
+             "its tests will not run" >&2
+    fi
+fi
+if [ "${CI:-}" = "true" ]; then
+    export EVENTWIRE_REQUIRE_POSTGRES=1   # in CI, a missing PostgreSQL fails the tests
+fi
+
 PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv

@@ -114,6 +114,14 @@ def test_bad_db_url_is_a_usage_error(runner):
     assert result.exit_code == 2 and "expected a DuckDB file path" in result.stderr
 
 
+def test_unreachable_postgres_url_is_a_one_line_usage_error(runner):
+    result = runner.invoke(cli, ["stats", "--db", "postgresql://nouser:pw@127.0.0.1:1/x"])
+    assert result.exit_code == 2
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("Error:")]
+    assert "Cannot connect to PostgreSQL at postgresql://nouser@127.0.0.1:1/x: " in line
+    assert ":pw@" not in result.stderr
+
+
 def test_unknown_model_exits_2_with_install_hint(runner):
     result = runner.invoke(cli, ["extract", str(EXAMPLE), "--model", "xx_no_such_model"])
     assert result.exit_code == 2

@@ -1,37 +1,43 @@
-"""The DuckDB store: migrations, idempotent ingest, versions, atomic batches, queries."""
+"""The store on both backends: migrations, idempotent and crash-safe ingest, versions, queries.
+
+Every test that takes ``store`` or ``store_url`` runs twice: on a DuckDB file and on a
+database of a real PostgreSQL server (see ``tests/pg.py``).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
+from tests.store.ingest_worker import make_doc, make_docs
 
 from eventwire.errors import ConfigError, StoreError
-from eventwire.records import Article, Document, Quote, TimeExpression, content_id
 from eventwire.store import open_store
+from eventwire.store.postgres import redact
 from eventwire.store.schema import MIGRATIONS
 
-
-def make_doc(text: str, key: str = "https://news.example/a", outlet: str = "Example Wire",
-             published: dt.date = dt.date(2024, 5, 1)) -> Document:
-    aid = content_id("article", text, published.isoformat())
-    article = Article(id=aid, source=key, text=text, outlet=outlet, published=published, key=key)
-    time = TimeExpression(id=content_id(aid, "time", 0, 6), text=text[:6], start=0, end=6,
-                          value=published.isoformat())
-    quote = Quote(id=content_id(aid, "quote", 0, 4), text=text[:4], start=0, end=4,
-                  speaker="A. Speaker")
-    return Document(article=article, times=(time,), quotes=(quote,), meta={"model": "test"})
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def store(tmp_path):  # type: ignore[no-untyped-def]
-    with open_store(tmp_path / "events.duckdb") as s:
+def store(store_url):  # type: ignore[no-untyped-def]
+    with open_store(store_url) as s:
         yield s
+
+
+def max_version(store) -> int:  # type: ignore[no-untyped-def]
+    return int(store.execute("SELECT max(version) FROM articles")[0][0] or 0)
 
 
 def test_store_is_migrated_to_the_latest_version(store):
     assert store.schema_version() == MIGRATIONS[-1][0]
+    assert store.execute("SELECT count(*) FROM schema_migrations")[0][0] == len(MIGRATIONS)
 
 
 def test_reingesting_the_same_article_changes_nothing(store):
@@ -41,6 +47,12 @@ def test_reingesting_the_same_article_changes_nothing(store):
     assert store.store_batch([doc]) == ["unchanged"]
     assert store.stats() == before
     assert before["articles"] == 1 and before["times"] == 1 and before["quotes"] == 1
+
+
+def test_the_same_article_twice_in_one_batch_is_stored_once(store):
+    first, second = make_docs(2)
+    assert store.store_batch([second, first, second]) == ["stored", "stored", "unchanged"]
+    assert store.stats()["versions"] == 2
 
 
 def test_changed_text_is_a_new_version_of_the_same_article(store):
@@ -57,9 +69,10 @@ def test_a_failing_batch_leaves_nothing_behind(store):
     good = make_doc("Friday: rebels shelled the port.")
     broken = dataclasses.replace(make_doc("Saturday: talks began.", key="k2"),
                                  meta={"model": object()})  # type: ignore[dict-item]
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError, match="could not store batch"):
         store.store_batch([good, broken])
     assert store.stats()["versions"] == 0
+    assert store.store_batch([good]) == ["stored"]
 
 
 def test_get_by_unique_prefix_round_trips_the_document(store):
@@ -69,16 +82,46 @@ def test_get_by_unique_prefix_round_trips_the_document(store):
     assert store.get("ffffffffffff") is None
 
 
+def test_get_with_an_ambiguous_prefix_is_an_error(store):
+    store.store_batch(make_docs(40))
+    with pytest.raises(StoreError, match="ambiguous"):
+        store.get("")
+
+
 def test_ingest_and_stats_count_outlets(store):
     docs = [make_doc(f"Day {i}: protesters marched.", key=f"k{i}", outlet="A" if i % 2 else "B")
             for i in range(5)]
     report = store.ingest(docs, batch_size=2)
     assert (report.stored, report.unchanged) == (5, 0)
-    assert store.stats()["outlets"] == {"B": 3, "A": 2}
+    stats = store.stats()
+    assert stats["outlets"] == {"B": 3, "A": 2}
+    assert (stats["published_from"], stats["published_to"]) == ("2024-05-01", "2024-05-01")
     assert store.ingest(docs).summary() == "0 stored, 5 unchanged, 0 failed"
 
 
-def test_store_reopens_existing_file(tmp_path):
+def test_articles_are_newest_first_with_undated_last_and_filter_by_outlet(store):
+    store.store_batch([
+        make_doc("Old news.", key="old", published=dt.date(2020, 1, 1)),
+        make_doc("Undated news.", key="undated", published=None, outlet="Other Wire"),
+        make_doc("New news.", key="new", published=dt.date(2024, 1, 1)),
+    ])
+    rows = store.articles()
+    assert [r["source"] for r in rows] == ["new", "old", "undated"]
+    assert rows[0]["published"] == dt.date(2024, 1, 1)
+    assert (rows[0]["title"], rows[0]["quotes"], rows[0]["events"]) == ("New news.", 1, 0)
+    assert [r["source"] for r in store.articles(outlet="other WIRE")] == ["undated"]
+    assert len(store.articles(limit=1)) == 1
+
+
+def test_store_reopens_an_existing_store(store_url):
+    with open_store(store_url) as s:
+        s.store_batch([make_doc("Sunday: the ceasefire held.")])
+    with open_store(store_url) as s:
+        assert s.stats()["articles"] == 1
+        assert s.schema_version() == MIGRATIONS[-1][0]
+
+
+def test_store_reopens_an_existing_duckdb_file_by_path(tmp_path):
     path = tmp_path / "events.duckdb"
     with open_store(path) as s:
         s.store_batch([make_doc("Sunday: the ceasefire held.")])
@@ -87,7 +130,96 @@ def test_store_reopens_existing_file(tmp_path):
 
 
 def test_bad_store_urls_get_clear_errors(tmp_path):
-    with pytest.raises(ConfigError, match="expected a DuckDB file path"):
-        open_store("mysql://localhost/db")
+    with pytest.raises(ConfigError) as info:
+        open_store("mysql://root:hunter2@localhost/db")
+    message = str(info.value)
+    assert "expected a DuckDB file path" in message and "or postgresql://" in message
+    assert "hunter2" not in message
     with pytest.raises(StoreError, match="does not exist"):
         open_store(tmp_path / "missing" / "events.duckdb")
+
+
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres"])
+def test_unreachable_postgres_is_a_one_line_error_without_the_password(scheme):
+    with pytest.raises(StoreError) as info:
+        open_store(f"{scheme}://nouser:s3cret@127.0.0.1:1/x")
+    message = str(info.value)
+    assert message.startswith(f"Cannot connect to PostgreSQL at {scheme}://nouser@127.0.0.1:1/x: ")
+    assert "s3cret" not in message and "\n" not in message
+    assert "refused" in message
+
+
+def test_redact_removes_passwords_from_user_and_query():
+    assert redact("postgresql://u:pw@h:5/db?password=pw&sslmode=off") == (
+        "postgresql://u@h:5/db?sslmode=off")
+    assert redact("postgresql://u@/db?host=/tmp/x") == "postgresql://u@/db?host=/tmp/x"
+
+
+def run_worker(url: str, count: int, *options: str) -> subprocess.Popen[str]:
+    """Start ``tests/store/ingest_worker.py`` in a new process."""
+    return subprocess.Popen([sys.executable, "-m", "tests.store.ingest_worker", url, str(count),
+                             *options], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(marker: Path, worker: subprocess.Popen[str], timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not marker.exists():
+        if worker.poll() is not None:
+            pytest.fail(f"worker exited early ({worker.returncode}): {worker.communicate()}")
+        if time.monotonic() > deadline:
+            worker.kill()
+            worker.communicate()
+            pytest.fail("worker never reached the middle of its second batch")
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+def test_a_process_killed_mid_batch_loses_only_that_batch(store_url, tmp_path):
+    marker = tmp_path / "mid-batch"
+    worker = run_worker(store_url, 12, "--batch", "4", "--stall-after", "6",
+                        "--marker", str(marker))
+    wait_for(marker, worker)
+    worker.kill()  # SIGKILL: no cleanup, no rollback from the client
+    worker.communicate(timeout=30)
+    with open_store(store_url) as store:
+        assert store.stats()["versions"] == 4  # the first batch, not a row of the second
+        report = store.ingest(make_docs(12), batch_size=5)
+        assert (report.stored, report.unchanged) == (8, 4)
+        stats = store.stats()
+        assert (stats["articles"], stats["versions"], stats["quotes"]) == (12, 12, 12)
+        assert max_version(store) == 1
+
+
+def ingest_at_once(url: str, *options: list[str]) -> list[dict[str, int]]:
+    """Run one worker per ``options`` at the same moment; every one must succeed (on DuckDB
+    the second waits for the first to release the file)."""
+    start_at = f"{time.time() + 3:.3f}"
+    workers = [run_worker(url, 30, "--batch", "4", "--pace", "0.01", "--start-at", start_at,
+                          *extra) for extra in options]
+    results = [(*w.communicate(timeout=120), w.returncode) for w in workers]
+    assert all(rc == 0 for _, _, rc in results), results
+    return [json.loads(out) for out, _, rc in results]
+
+
+@pytest.mark.slow
+def test_two_processes_ingesting_at_once_store_each_article_once(store_url):
+    reports = ingest_at_once(store_url, [], ["--reverse"])
+    assert sum(r["stored"] for r in reports) == 30
+    with open_store(store_url) as store:
+        stats = store.stats()
+        assert (stats["articles"], stats["versions"], stats["times"]) == (30, 30, 30)
+        assert max_version(store) == 1
+        assert store.ingest(make_docs(30)).summary() == "0 stored, 30 unchanged, 0 failed"
+
+
+@pytest.mark.slow
+def test_two_processes_storing_new_versions_at_once_number_them_1_and_2(store_url):
+    ingest_at_once(store_url, ["--edition", "1"], ["--edition", "2", "--reverse"])
+    with open_store(store_url) as store:
+        for edition in (1, 2):
+            store.ingest(make_docs(30, edition))  # changes nothing: both workers finished
+        versions = store.execute("SELECT key, count(*), count(DISTINCT version), max(version) "
+                                 "FROM articles GROUP BY key")
+    assert len(versions) == 30
+    assert {row[1:] for row in versions} == {(2, 2, 2)}

@@ -77,8 +77,8 @@ def build_settings(model: str | None, max_size: int) -> Settings:
 def db_option(func: F) -> F:
     """``--db PATH_OR_URL`` (or ``$EVENTWIRE_DB``)."""
     return click.option("--db", "db", envvar="EVENTWIRE_DB", default=None, metavar="PATH_OR_URL",
-                        help="Store: a DuckDB file (default eventwire.duckdb) or duckdb:///path."
-                        )(func)
+                        help="Store: a DuckDB file (default eventwire.duckdb), duckdb:///path, "
+                        "or postgresql://user:password@host:port/db.")(func)
 
 
 def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:

@@ -173,9 +173,10 @@ def _prep_present(token: Token, pattern: Pattern, event_object: Token | None) ->
     holders = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
     if event_object is not None:  # "held talks on trade and ties with X"
         holders += [t for t in event_object.subtree if t.pos_ not in {"VERB", "AUX"}]
-    if any(c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN", "PRON"} for c in token.children):
-        if pattern.preps & {"to", "for"}:  # "gave Tanzania a grant" = "gave a grant to"
-            return True
+    has_dative = any(c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN", "PRON"}
+                     for c in token.children)
+    if has_dative and pattern.preps & {"to", "for"}:  # "gave Tanzania a grant" = "...to"
+        return True
     return any(c.dep_ in {"prep", "dative", "agent"} and c.lower_ in pattern.preps
                for holder in holders for c in holder.children)
 

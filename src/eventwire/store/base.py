@@ -72,6 +72,12 @@ class SqlStore:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def lock(self, names: Iterable[str]) -> None:
+        """Serialise writers that touch ``names`` until the transaction ends.
+
+        A no-op here: DuckDB lets one process at a time open a file for writing.
+        """
+
     def begin(self) -> None:
         self.execute("BEGIN TRANSACTION")
 
@@ -98,17 +104,20 @@ class SqlStore:
         return int(rows[0][0] or 0)
 
     def migrate(self) -> None:
-        """Apply every migration newer than the database, each in its own transaction."""
-        current = self.schema_version()
+        """Apply every migration newer than the database, each in its own transaction.
+
+        Each one takes the schema lock and re-reads the version inside its transaction, so
+        two processes that open a new database at once apply it once.
+        """
         for version, name, sql in MIGRATIONS:
-            if version <= current:
-                continue
             self.begin()
             try:
-                for statement in filter(str.strip, sql.split(";")):
-                    self.execute(statement)
-                self.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                             (version, name, _now()))
+                self.lock(["schema"])
+                if version > self.schema_version():
+                    for statement in filter(str.strip, sql.split(";")):
+                        self.execute(statement)
+                    self.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                                 (version, name, _now()))
                 self.commit()
             except Exception as exc:
                 self.rollback()
@@ -116,10 +125,18 @@ class SqlStore:
 
     # -- writing ----------------------------------------------------------------------------
     def store_batch(self, documents: Sequence[Document]) -> list[Outcome]:
-        """Store documents in one transaction: all of them, or none if anything fails."""
+        """Store documents in one transaction: all of them, or none if anything fails.
+
+        Articles are written in id order, after locking their keys, so that concurrent
+        writers wait for each other rather than deadlock, and versions stay 1, 2, 3...
+        """
+        order = sorted(range(len(documents)), key=lambda i: documents[i].id)
+        outcomes: list[Outcome] = ["unchanged"] * len(documents)
         self.begin()
         try:
-            outcomes = [self._store_one(doc) for doc in documents]
+            self.lock(doc.article.key for doc in documents)
+            for i in order:
+                outcomes[i] = self._store_one(documents[i])
             self.commit()
         except Exception as exc:
             self.rollback()
@@ -131,8 +148,12 @@ class SqlStore:
             return "unchanged"
         rows = self.execute("SELECT max(version) FROM articles WHERE key = ?", (doc.article.key,))
         previous = int(rows[0][0] or 0)
-        self.execute(f"INSERT INTO articles VALUES ({_marks(16)})",
-                     article_row(doc, previous + 1, _now()))
+        # Another process may have stored the same article since the check above: then the
+        # insert does nothing, returns no row, and the article counts as unchanged.
+        if not self.execute(f"INSERT INTO articles VALUES ({_marks(16)}) "
+                            "ON CONFLICT DO NOTHING RETURNING id",
+                            article_row(doc, previous + 1, _now())):
+            return "unchanged"
         for table, records in section_rows(doc).items():
             marks = _marks(SECTION_ROWS[table][1])
             for row in records:

@@ -1,7 +1,12 @@
-"""The embedded default store: one DuckDB file."""
+"""The embedded default store: one DuckDB file.
+
+DuckDB lets one process at a time open a file for writing; a second ``eventwire ingest``
+waits for the first (up to ``LOCK_WAIT_SECONDS``) instead of failing at once.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from eventwire.errors import StoreError
@@ -12,6 +17,7 @@ class DuckDBStore(SqlStore):
     """A DuckDB database file (or ``:memory:``)."""
 
     placeholder = "?"
+    LOCK_WAIT_SECONDS = 60.0
 
     @classmethod
     def connect(cls, path: str) -> DuckDBStore:
@@ -22,8 +28,14 @@ class DuckDBStore(SqlStore):
             if not parent.is_dir():
                 raise StoreError(
                     f"Cannot open DuckDB store {path!r}: folder {parent} does not exist")
-        try:
-            connection = duckdb.connect(path)
-        except duckdb.Error as exc:
-            raise StoreError(f"Cannot open DuckDB store {path!r}: {exc}") from exc
+        deadline = time.monotonic() + cls.LOCK_WAIT_SECONDS
+        while True:
+            try:
+                connection = duckdb.connect(path)
+                break
+            except duckdb.Error as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    message = str(exc).splitlines()[0]
+                    raise StoreError(f"Cannot open DuckDB store {path!r}: {message}") from exc
+                time.sleep(0.1)  # another process is writing: wait for it
         return cls(connection, f"duckdb:///{path}")

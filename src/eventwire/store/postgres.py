@@ -1,0 +1,69 @@
+"""A PostgreSQL server as the store, through psycopg 3.
+
+psycopg is imported only when a PostgreSQL url is opened, so DuckDB users never load it. The
+connection runs in autocommit mode: the explicit ``BEGIN`` / ``COMMIT`` / ``ROLLBACK`` that
+:class:`SqlStore` issues are then the only transactions, exactly as on DuckDB.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from eventwire.errors import StoreError
+from eventwire.store.base import SqlStore
+
+SCHEMES = ("postgresql", "postgres")
+CONNECT_TIMEOUT_S = 10
+
+
+class PostgresStore(SqlStore):
+    """A database on a PostgreSQL server (``postgresql://user:password@host:port/db``)."""
+
+    placeholder = "%s"
+
+    @classmethod
+    def connect(cls, url: str) -> PostgresStore:
+        """Connect to ``url`` and migrate the database; StoreError when the server refuses."""
+        import psycopg
+
+        shown = redact(url)
+        try:
+            connection = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        except psycopg.Error as exc:
+            reason = " ".join(str(exc).split())
+            raise StoreError(f"Cannot connect to PostgreSQL at {shown}: {reason}") from None
+        return cls(connection, shown)
+
+    def lock(self, names: Iterable[str]) -> None:
+        """Hold transaction-scoped advisory locks on ``names`` until COMMIT or ROLLBACK.
+
+        Locks are taken in one global order (by lock id), so two writers that need some of
+        the same names wait for each other instead of deadlocking.
+        """
+        for lock_id in sorted({_lock_id(name) for name in names}):
+            self.execute("SELECT pg_advisory_xact_lock(?)", (lock_id,))
+
+    def rollback(self) -> None:
+        """Roll back, unless the connection is already gone (the server rolled back then)."""
+        if not self._con.closed:
+            super().rollback()
+
+
+def redact(url: str) -> str:
+    """``url`` without its password (in the user part or a ``password=`` parameter)."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, host = netloc.rsplit("@", 1)
+        netloc = userinfo.split(":", 1)[0] + "@" + host
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    query = urlencode([(k, v) for k, v in params if k != "password"], safe="/")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def _lock_id(name: str) -> int:
+    """A signed 64-bit advisory lock id for ``name``, the same in every process."""
+    digest = hashlib.sha256(f"eventwire\x1f{name}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)

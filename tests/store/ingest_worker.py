@@ -1,0 +1,92 @@
+"""Test articles, and a separate process that ingests them (for the crash and race tests).
+
+    python -m tests.store.ingest_worker URL COUNT [--edition N] [--batch N] [--reverse]
+                         [--start-at EPOCH] [--pace SECONDS] [--stall-after N --marker PATH]
+
+prints the ingest report as JSON on stdout; a StoreError goes to stderr with exit code 3.
+``--stall-after N`` touches ``--marker`` once N articles are written, then hangs in the middle
+of that batch's transaction, waiting to be killed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import StoreError
+from eventwire.records import Article, Document, Quote, TimeExpression, content_id
+from eventwire.store import open_store
+
+
+def make_doc(text: str, key: str = "https://news.example/a", outlet: str = "Example Wire",
+             published: dt.date | None = dt.date(2024, 5, 1)) -> Document:
+    """A document with one time expression and one quotation."""
+    day = published.isoformat() if published else ""
+    aid = content_id("article", text, day)
+    article = Article(id=aid, source=key, text=text, outlet=outlet, published=published, key=key)
+    time_ = TimeExpression(id=content_id(aid, "time", 0, 6), text=text[:6], start=0, end=6,
+                           value=day or None)
+    quote = Quote(id=content_id(aid, "quote", 0, 4), text=text[:4], start=0, end=4,
+                  speaker="A. Speaker")
+    return Document(article=article, times=(time_,), quotes=(quote,), meta={"model": "test"})
+
+
+def make_docs(count: int, edition: int = 0) -> list[Document]:
+    """``count`` different articles, each under its own key; another edition changes the text."""
+    suffix = f" (edition {edition})" if edition else ""
+    return [make_doc(f"Day {i}: protesters marched in the capital.{suffix}",
+                     key=f"https://n.example/{i}") for i in range(count)]
+
+
+def _slow_down(store: Any, pace: float, stall_after: int | None, marker: Path | None) -> None:
+    """Make every article write take ``pace`` seconds; hang after ``stall_after`` of them."""
+    write = store._store_one
+    written = 0
+
+    def slow_write(doc: Document) -> Any:
+        nonlocal written
+        outcome = write(doc)
+        written += 1
+        time.sleep(pace)
+        if written == stall_after and marker:
+            marker.touch()
+            time.sleep(600)
+        return outcome
+
+    store._store_one = slow_write
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Ingest the test articles into the store at URL."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("count", type=int)
+    parser.add_argument("--edition", type=int, default=0)
+    parser.add_argument("--batch", type=int, default=4)
+    parser.add_argument("--reverse", action="store_true")
+    parser.add_argument("--start-at", type=float, default=0.0)
+    parser.add_argument("--pace", type=float, default=0.0)
+    parser.add_argument("--stall-after", type=int)
+    parser.add_argument("--marker", type=Path)
+    args = parser.parse_args(argv)
+    docs = make_docs(args.count, args.edition)[:: -1 if args.reverse else 1]
+    time.sleep(max(0.0, args.start_at - time.time()))
+    try:
+        with open_store(args.url) as store:
+            _slow_down(store, args.pace, args.stall_after, args.marker)
+            report = store.ingest(docs, batch_size=args.batch)
+    except StoreError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 3
+    sys.stdout.write(json.dumps(dataclasses.asdict(report)) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
