@@ -240,7 +240,8 @@ def _described(candidate: Candidate, ent: Span, lexicon: ActorLexicon,
     it is in apposition to ("news agency Tass")."""
     doc = ent.doc
     name_start = candidate.start
-    left = [t for t in ent.root.subtree if t.i < name_start and t.i >= _np_start(ent)]
+    left = [t for t in ent.root.subtree
+            if t.i < name_start and t.i >= _np_start(ent, lexicon)]
     described = []
     for child in ent.root.children:
         if child.dep_ == "appos" and child.i > ent.end - 1 and not _names_next(child):
@@ -287,12 +288,14 @@ def _names_next(token: Token) -> bool:
     return nxt < len(token.doc) and token.doc[nxt].ent_type_ in {"PERSON", "ORG"}
 
 
-def _np_start(ent: Span) -> int:
-    """Where the noun phrase around a name starts, not crossing another name."""
+def _np_start(ent: Span, lexicon: ActorLexicon) -> int:
+    """Where the noun phrase around a name starts, not crossing another name (a demonym the
+    model tagged as a person, "Ugandan President X", is no name)."""
     start = ent.root.left_edge.i
     for i in range(ent.start - 1, start - 1, -1):
         token = ent.doc[i]
-        if token.ent_type_ == "PERSON" or (token.is_punct and token.text not in {"-", "–"}):
+        other_name = token.ent_type_ == "PERSON" and not lexicon.countries.demonym(token.text)
+        if other_name or (token.is_punct and token.text not in {"-", "–"}):
             return i + 1
     return start
 

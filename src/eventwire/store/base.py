@@ -15,10 +15,12 @@ from typing import Any, Literal
 
 from eventwire.errors import StoreError
 from eventwire.records import Document
+from eventwire.store.clusters import cluster_events, recount_article
+from eventwire.store.dedup import NearDuplicates, signature
 from eventwire.store.rows import SECTION_ROWS, article_row, section_rows
 from eventwire.store.schema import MIGRATIONS, SECTION_TABLES
 
-Outcome = Literal["stored", "updated", "unchanged"]
+Outcome = Literal["stored", "updated", "unchanged", "duplicate"]
 
 
 @dataclass(slots=True)
@@ -28,6 +30,7 @@ class IngestReport:
     stored: int = 0
     updated: int = 0
     unchanged: int = 0
+    duplicate: int = 0
     failed: list[str] = field(default_factory=list)
 
     def count(self, outcome: Outcome) -> None:
@@ -38,6 +41,8 @@ class IngestReport:
         parts = [f"{self.stored} stored"]
         if self.updated:
             parts.append(f"{self.updated} new versions")
+        if self.duplicate:
+            parts.append(f"{self.duplicate} copies of stored stories")
         parts.append(f"{self.unchanged} unchanged")
         line = ", ".join(parts) + f", {len(self.failed)} failed"
         return line + (": " + "; ".join(self.failed) if self.failed else "")
@@ -52,6 +57,7 @@ class SqlStore:
     def __init__(self, connection: Any, url: str) -> None:
         self._con = connection
         self.url = url
+        self._near: NearDuplicates | None = None
         self.migrate()
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -145,9 +151,17 @@ class SqlStore:
 
     def _store_one(self, doc: Document) -> Outcome:
         if self.execute("SELECT 1 FROM articles WHERE id = ?", (doc.id,)):
+            self._record_source(doc.id, doc, 1.0)  # the same text under another url
             return "unchanged"
         rows = self.execute("SELECT max(version) FROM articles WHERE key = ?", (doc.article.key,))
         previous = int(rows[0][0] or 0)
+        hashvalues = signature(doc.article.text)
+        if not previous:  # a new story, or a syndicated copy of a stored one?
+            copy = self.near_duplicates().find(hashvalues)
+            if copy is not None:
+                self._record_source(copy[0], doc, copy[1])
+                recount_article(self, copy[0])
+                return "duplicate"
         # Another process may have stored the same article since the check above: then the
         # insert does nothing, returns no row, and the article counts as unchanged.
         if not self.execute(f"INSERT INTO articles VALUES ({_marks(16)}) "
@@ -158,7 +172,26 @@ class SqlStore:
             marks = _marks(SECTION_ROWS[table][1])
             for row in records:
                 self.execute(f"INSERT INTO {table} VALUES ({marks}) ON CONFLICT DO NOTHING", row)
+        self.execute("INSERT INTO article_minhash VALUES (?, ?)", (doc.id, json.dumps(hashvalues)))
+        self.near_duplicates().add(doc.id, hashvalues)
+        self._record_source(doc.id, doc, 1.0)
+        cluster_events(self, doc)
         return "updated" if previous else "stored"
+
+    def near_duplicates(self) -> NearDuplicates:
+        """The LSH index of stored articles, loaded from the store once per connection."""
+        if self._near is None:
+            self._near = NearDuplicates()
+            for article_id, stored in self.execute(
+                    "SELECT article_id, signature FROM article_minhash"):
+                self._near.add(article_id, json.loads(stored))
+        return self._near
+
+    def _record_source(self, article_id: str, doc: Document, score: float) -> None:
+        a = doc.article
+        self.execute("INSERT INTO article_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                     "ON CONFLICT DO NOTHING",
+                     (article_id, a.key, a.source, a.url, a.outlet, a.published, score, _now()))
 
     # -- reading ----------------------------------------------------------------------------
     def articles(self, limit: int = 100, outlet: str | None = None,
@@ -196,6 +229,8 @@ class SqlStore:
         }
         for table in SECTION_TABLES:
             counts[table] = self.execute(f"SELECT count(*) FROM {table}")[0][0]
+        counts["distinct_events"] = self.execute("SELECT count(*) FROM event_clusters")[0][0]
+        counts["sources"] = self.execute("SELECT count(*) FROM article_sources")[0][0]
         span = self.execute("SELECT min(published), max(published) FROM articles")[0]
         counts["published_from"] = span[0].isoformat() if span[0] else None
         counts["published_to"] = span[1].isoformat() if span[1] else None

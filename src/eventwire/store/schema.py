@@ -74,4 +74,29 @@ CREATE INDEX places_article ON places (article_id);
 """),
 )
 
+MIGRATIONS += (
+    (2, "syndicated copies and cross-article events", """
+CREATE TABLE article_sources (
+    article_id TEXT NOT NULL, key TEXT NOT NULL, source TEXT NOT NULL, url TEXT,
+    outlet TEXT, published DATE, similarity DOUBLE PRECISION, ingested_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (article_id, key)
+);
+CREATE TABLE article_minhash (article_id TEXT PRIMARY KEY, signature TEXT NOT NULL);
+CREATE TABLE event_clusters (
+    id TEXT PRIMARY KEY, source_code TEXT, target_code TEXT, root TEXT NOT NULL,
+    cameo TEXT NOT NULL, plover TEXT, quad_class INTEGER, goldstein DOUBLE PRECISION,
+    date TEXT, date_start DATE, date_end DATE, mood TEXT, sentence TEXT NOT NULL,
+    n_reports INTEGER NOT NULL, n_articles INTEGER NOT NULL, n_sources INTEGER NOT NULL,
+    first_report DATE, last_report DATE
+);
+CREATE INDEX event_clusters_dyad ON event_clusters (source_code, target_code, date_start);
+CREATE INDEX event_clusters_date ON event_clusters (date_start);
+CREATE TABLE event_reports (
+    event_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL, article_id TEXT NOT NULL,
+    similarity DOUBLE PRECISION
+);
+CREATE INDEX event_reports_cluster ON event_reports (cluster_id);
+"""),
+)
+
 SECTION_TABLES = ("actors", "events", "quotes", "attributions", "times", "figures", "places")

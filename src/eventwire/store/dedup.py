@@ -1,0 +1,85 @@
+"""Deduplication across articles.
+
+*Syndicated copies.* The same story under several urls or outlets (identical or near-identical
+text) is stored once, with every source in ``article_sources``. Near-duplicates are found
+with MinHash signatures of word 3-gram shingles and locality-sensitive hashing (the
+datasketch package; Broder, "On the resemblance and containment of documents", 1997).
+
+*Events reported many times.* The same real-world event reported by several articles (same
+actor codes, same CAMEO root, dates that agree within a day, similar evidence) becomes one
+row of ``event_clusters`` with all its reports in ``event_reports``: an analyst sees one
+meeting reported 14 times, not 14 meetings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128
+SCHEME = "affine32"  # fixed, so that stored signatures stay comparable across versions
+#: Estimated Jaccard similarity of shingles above which two texts are one story.
+DUPLICATE_THRESHOLD = 0.75
+#: Word overlap of evidence sentences above which two same-coded events are one event.
+EVIDENCE_THRESHOLD = 0.2
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset((
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
+    "this", "that", "these", "those", "he", "she", "they", "his", "her", "their", "said",
+    "says", "say", "will", "would", "could", "over", "after", "before", "than", "also", "not",
+))
+
+
+def signature(text: str) -> list[int]:
+    """The MinHash signature of a text's word 3-grams."""
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    for shingle in shingles:
+        minhash.update(shingle.encode("utf-8"))
+    return [int(v) for v in minhash.hashvalues]
+
+
+def similarity(a: list[int], b: list[int]) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERM
+
+
+class NearDuplicates:
+    """An LSH index of stored articles' signatures, filled from the store on first use."""
+
+    def __init__(self) -> None:
+        self._lsh = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+        self._signatures: dict[str, list[int]] = {}
+
+    def add(self, article_id: str, hashvalues: list[int]) -> None:
+        if article_id not in self._signatures:
+            self._signatures[article_id] = hashvalues
+            self._lsh.insert(article_id, _minhash(hashvalues))
+
+    def find(self, hashvalues: list[int]) -> tuple[str, float] | None:
+        """The most similar stored article above the threshold, with its similarity."""
+        found = [(key, similarity(hashvalues, self._signatures[key]))
+                 for key in self._lsh.query(_minhash(hashvalues))]
+        found = [(key, score) for key, score in found if score >= DUPLICATE_THRESHOLD]
+        return max(found, key=lambda f: f[1]) if found else None
+
+
+def _minhash(hashvalues: list[int]) -> MinHash:
+    import numpy as np
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME,
+                   hashvalues=np.array(hashvalues, dtype=np.uint64))
+
+
+def evidence_words(sentence: str) -> set[str]:
+    """Content words of an evidence sentence, cut to five letters so that "talks" and
+    "talked", "Russian" and "Russia's" agree."""
+    return {w[:5] for w in _WORD.findall(sentence.lower()) if w not in _STOP and len(w) > 2}
+
+
+def evidence_similarity(a: str, b: str) -> float:
+    wa, wb = evidence_words(a), evidence_words(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
