@@ -48,7 +48,7 @@ def test_same_event_in_several_articles_is_one_event_with_its_reports(store_url)
             "FROM event_clusters WHERE source_code = 'KENGOV' AND target_code = 'UGAGOV' "
             "AND root = '04'")
         assert len(rows) == 1
-        root, reports, articles, sources, first, last = rows[0]
+        _root, reports, articles, sources, first, last = rows[0]
         assert (reports, articles, sources) == (2, 2, 3)
         assert str(first) == str(last) == "2024-05-10"
         # events of other kinds or dyads stay apart
