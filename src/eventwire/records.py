@@ -87,6 +87,8 @@ class Actor:
     country: str | None = None
     role: str | None = None
     title: str | None = None
+    #: True when the country is the article's home country, not something the text said
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)

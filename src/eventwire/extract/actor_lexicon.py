@@ -83,6 +83,8 @@ class ActorLexicon:
                 if token.i > 0:
                     pairs.append(f"{doc[token.i - 1].text} {text}")
                 found = next((c for p in pairs if (c := self.countries.code(p))), None)
+            if found is None and token.ent_type_ == "GPE":  # "demonstrators in Baghdad"
+                found = self.countries.capital_of(text)
             return found
         return None
 

@@ -45,6 +45,7 @@ class Candidate:
     role: str | None = None
     title: str | None = None
     code: str | None = None  # a complete code from the curated file, when known
+    inferred: bool = False  # country taken from the article's home country
 
     def key(self) -> str:
         if self.kind in {"country", "region"}:
@@ -112,17 +113,21 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
     candidates = _absorb_descriptions(candidates, lexicon)
     candidates.sort(key=lambda c: c.start)
     candidates = resolve_references(doc, candidates, taken, lexicon)
-    _default_country(candidates, _home_country(candidates, lexicon, dateline))
+    _default_country(candidates, _home_country(doc, candidates, lexicon, dateline))
     candidates = [c for c in candidates if c.kind != "group" or c.country_code]
     return _build_index(doc, article_id, candidates)
 
 
-def _home_country(candidates: list[Candidate], lexicon: ActorLexicon, dateline: str | None
-                  ) -> str | None:
+def _home_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
+                  dateline: str | None) -> str | None:
     countries = lexicon.countries
     named = {c.country_code for c in candidates if c.country_code is not None
              and c.kind in {"country", "capital", "group", "person", "organisation"}
              and not countries.is_region(c.country_code)}
+    for ent in doc.ents:  # places count too: "demonstrators in Baghdad" is not a US story
+        if ent.label_ == "GPE" and (found := countries.country(ent.text) or
+                                    countries.capital_of(ent.text)):
+            named.add(found)
     if dateline:  # a dateline abroad makes the story two-country: no default then
         place = dateline.split(",")[0].strip()
         found = countries.country(place) or countries.capital_of(place)
@@ -137,7 +142,7 @@ def _default_country(candidates: list[Candidate], home: str | None) -> None:
     for c in candidates:
         if c.country_code is None and c.kind in {"person", "organisation", "group"} and (
                 c.role or c.title):
-            c.country = home
+            c.country, c.inferred = home, True
 
 
 # ---------------------------------------------------------------- entities
@@ -476,6 +481,7 @@ def _build_index(doc: Doc, article_id: str, candidates: list[Candidate]) -> Acto
             country=code[:3] if code else None,
             role=code[3:6] or None if code else None,
             title=next((c.title for c in members if c.title), None),
+            inferred=all(c.inferred for c in members),
         )
         actors.append(actor)
         index.by_id[actor.id] = actor
