@@ -95,7 +95,7 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
             yield Detection(pattern, token, (second,), (first,))
             sources, targets = [first], [second]
         if sources and not targets:
-            targets = finder.place_target(token)
+            targets = finder.place_target(token) or _domestic(pattern, sources)
         if sources or targets:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
     yield from _obligations(sent, _Participants(actors, place_codes))
@@ -235,6 +235,32 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+#: Roots whose acts fall on the actor's own people when the text names no one else:
+#: easing a curfew, releasing prisoners, a crackdown (CAMEO codes these against the country).
+DOMESTIC_ROOTS = frozenset({"08", "17"})
+
+
+def _domestic(pattern: Pattern, sources: list[Participant]) -> list[Participant]:
+    source = sources[0]
+    country = (source.code or "")[:3]
+    if pattern.code[:2] not in DOMESTIC_ROOTS or len(country) != 3 or country in {"IGO", "NGO"}:
+        return []
+    return [Participant(source.token, None, country)]
+
+
+_BACKGROUND = frozenset({"amid", "since", "after", "before", "following", "despite", "during"})
+
+
+def _in_background(token: Token, head: Token) -> bool:
+    """Whether the path from token up to head passes a background preposition ("amid")."""
+    current = token
+    while current != head and current.head != current:
+        if current.dep_ == "prep" and current.lower_ in _BACKGROUND:
+            return True
+        current = current.head
+    return False
+
+
 def _same_phrase(token: Token, head: Token) -> bool:
     """Whether a token belongs to the head's own phrase (or to a verb it controls: "agreed
     to set up a centre in Tokyo"), not to a clause inside it."""
@@ -346,10 +372,12 @@ class _Participants:
                 targets = self.refs(holder)
         if not targets and not pattern.preps:  # "agreed to US mediation"
             targets = self._prep_targets(verb, pattern, DEFAULT_TARGET_PREPS)
+        if pattern.particle and not targets:  # "shrugged off criticism from X"
+            targets = self._prep_targets(verb, pattern, (pattern.particle,))
         if not targets:  # "threatened to cut off electricity to X"
             targets = self._xcomp_target(verb, sources)
-        if pattern.particle and not targets:
-            targets = self._prep_targets(verb, pattern, (pattern.particle,))
+        if not targets:  # "kidnapped up to 16 Russian advisers"
+            targets = self._actor_after(verb, sources)
         return sources, targets, used
 
     def _prep_targets(self, head: Token, pattern: Pattern,
@@ -372,6 +400,18 @@ class _Participants:
                     found = self._actor_below(obj)
                 keys = {s.key for s in sources}
                 return [f for f in found if f.key not in keys]
+        return []
+
+    def _actor_after(self, verb: Token, sources: list[Participant]) -> list[Participant]:
+        """The first actor after the verb in its own clause's object side."""
+        keys = {s.key for s in sources}
+        for token in verb.subtree:
+            if token.i <= verb.i or token.dep_ not in {"pobj", "dobj"} or \
+                    not _same_phrase(token, verb) or _in_background(token, verb):
+                continue
+            found = [f for f in self.refs(token, fallback=False) if f.key not in keys]
+            if found:
+                return found
         return []
 
     def _clause_subject(self, head: Token) -> list[Participant]:
