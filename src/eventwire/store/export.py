@@ -1,0 +1,434 @@
+"""Export the store's events: GDELT 2.0 event table, CSV, JSON Lines or Parquet.
+
+One row per real-world event (``event_clusters``), or with ``reports=True`` one row per
+report of an event in an article. Rows are read in pages by keyset (``WHERE id > last ORDER BY
+id LIMIT n``), in SQL that DuckDB and PostgreSQL both run, so memory stays flat however large
+the store. Files are written to ``OUT.tmp`` and renamed over ``OUT`` at the end: a crash never
+leaves half a file behind. No spaCy here: the store holds records only.
+
+The GDELT layout follows the GDELT 2.0 Event Codebook (V2.0, 2015): 61 tab-separated columns,
+no header. What eventwire does not know (tone, actor locations, ethnic and religion codes
+unless the actor code has them, ADM1/ADM2 codes, feature ids) is an empty field.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import json
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Literal
+
+from eventwire.errors import EventwireError
+from eventwire.timeperiod import period
+
+if TYPE_CHECKING:
+    from eventwire.store.base import SqlStore
+
+Format = Literal["gdelt", "csv", "jsonl", "parquet"]
+FORMATS: tuple[Format, ...] = ("gdelt", "csv", "jsonl", "parquet")
+TEXT_FORMATS: tuple[Format, ...] = ("gdelt", "csv", "jsonl")
+Row = dict[str, Any]
+CHUNK_SIZE = 1000
+
+
+class ExportError(EventwireError):
+    """The export cannot be written (unwritable path, bad option combination)."""
+
+
+# -- what is exported ------------------------------------------------------------------------
+#: (column, type) of one row per real-world event; the type names the Parquet type.
+EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "string"), ("date", "string"), ("date_start", "date"), ("date_end", "date"),
+    ("date_source", "string"), ("source_code", "string"), ("source_name", "string"),
+    ("target_code", "string"), ("target_name", "string"), ("cameo", "string"),
+    ("root", "string"), ("plover", "string"), ("quad_class", "int8"), ("goldstein", "float64"),
+    ("mood", "string"), ("place", "string"), ("place_country", "string"), ("lat", "float64"),
+    ("lon", "float64"), ("attributed_to", "string"), ("n_reports", "int64"),
+    ("n_articles", "int64"), ("n_sources", "int64"), ("first_report", "date"),
+    ("last_report", "date"), ("added", "timestamp"), ("outlet", "string"), ("url", "string"),
+    ("article_source", "string"), ("sentence", "string"), ("trigger", "string"),
+)
+#: (column, type) of one row per report: an event as one article tells it.
+REPORT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("report_id", "string"), ("event_id", "string"), ("article_id", "string"),
+    ("published", "date"), ("outlet", "string"), ("url", "string"),
+    ("article_source", "string"), ("added", "timestamp"), ("source_code", "string"),
+    ("source_name", "string"), ("target_code", "string"), ("target_name", "string"),
+    ("cameo", "string"), ("root", "string"), ("plover", "string"), ("plover_mode", "string"),
+    ("quad_class", "int8"), ("goldstein", "float64"), ("date", "string"),
+    ("date_start", "date"), ("date_end", "date"), ("date_source", "string"),
+    ("mood", "string"), ("place", "string"), ("place_country", "string"), ("lat", "float64"),
+    ("lon", "float64"), ("attributed_to", "string"), ("sentence", "string"),
+    ("trigger", "string"), ("confidence", "float64"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFilter:
+    """Which events to export; every given condition must hold (None: no condition).
+
+    ``actor`` is a code prefix matched against either actor (``RUS`` matches ``RUSGOV``);
+    ``root`` a CAMEO root (``04``), ``cameo`` a code prefix (``036``); ``date_from`` and
+    ``date_to`` bound the first day of the event's date, inclusive. Reports are selected
+    by the event they belong to.
+    """
+
+    actor: str | None = None
+    root: str | None = None
+    cameo: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    mood: str | None = None
+
+    def sql(self, alias: str = "c") -> tuple[str, list[Any]]:
+        """``AND``-joined conditions on ``event_clusters`` (as ``alias``) and their values."""
+        where: list[str] = []
+        params: list[Any] = []
+        if self.actor:
+            where.append(f"({alias}.source_code LIKE ? OR {alias}.target_code LIKE ?)")
+            params += [self.actor.upper() + "%"] * 2
+        if self.root:
+            where.append(f"{alias}.root = ?")
+            params.append(self.root.zfill(2))
+        if self.cameo:
+            where.append(f"{alias}.cameo LIKE ?")
+            params.append(self.cameo + "%")
+        for op, day in ((">=", self.date_from), ("<=", self.date_to)):
+            if day is not None:
+                where.append(f"{alias}.date_start {op} ?")
+                params.append(day)
+        if self.mood:
+            where.append(f"{alias}.mood = ?")
+            params.append(self.mood)
+        return " AND ".join(where) or "1 = 1", params
+
+
+# -- reading, page by page -------------------------------------------------------------------
+def _place_value(column: str, event: str) -> str:
+    # A scalar subquery on the (article_id) index: the place the event names, in its article.
+    return (f"(SELECT min(p.{column}) FROM places p WHERE p.article_id = {event}.article_id "
+            f"AND p.name = {event}.place)")
+
+
+_EVENT_SELECT: tuple[tuple[str, str], ...] = (
+    ("event_id", "c.id"), ("date", "c.date"), ("date_start", "c.date_start"),
+    ("date_end", "c.date_end"), ("date_source", "f.date_source"),
+    ("source_code", "c.source_code"), ("source_name", "s.name"),
+    ("target_code", "c.target_code"), ("target_name", "t.name"), ("cameo", "c.cameo"),
+    ("root", "c.root"), ("plover", "c.plover"), ("quad_class", "c.quad_class"),
+    ("goldstein", "c.goldstein"), ("mood", "c.mood"), ("place", "f.place"),
+    ("place_country", "f.place_country"), ("lat", _place_value("lat", "f")),
+    ("lon", _place_value("lon", "f")), ("place_feature", _place_value("feature", "f")),
+    ("attributed_to", "f.attributed_to"), ("n_reports", "c.n_reports"),
+    ("n_articles", "c.n_articles"), ("n_sources", "c.n_sources"),
+    ("first_report", "c.first_report"), ("last_report", "c.last_report"),
+    ("added", "f.ingested_at"), ("outlet", "f.outlet"), ("url", "f.url"),
+    ("article_source", "f.article_source"), ("sentence", "c.sentence"),
+    ("trigger", "f.trigger_text"), ("is_root", "coalesce(r.is_root, 0)"),
+)
+# The lead report of each event (first ingested; in an article, first in the text) gives
+# what a cluster row does not keep: actor names, place, attribution, url.
+_EVENTS_SQL = """
+WITH page AS (
+  SELECT * FROM event_clusters c WHERE {where} AND c.id > ? ORDER BY c.id LIMIT ?
+), lead_report AS (
+  SELECT r.cluster_id, e.article_id, e.source, e.target, e.date_source, e.place,
+         e.place_country, e.attributed_to, e.trigger_text, a.outlet, a.url,
+         a.source AS article_source, a.ingested_at,
+         row_number() OVER (PARTITION BY r.cluster_id ORDER BY a.ingested_at, a.published,
+                            a.id, e.sentence_start, e.trigger_start, e.id) AS report_rank
+  FROM event_reports r JOIN events e ON e.id = r.event_id JOIN articles a ON a.id = r.article_id
+  WHERE r.cluster_id IN (SELECT id FROM page)
+), roots AS (
+  SELECT r.cluster_id, max(CASE WHEN e.sentence_start = 0 THEN 1 ELSE 0 END) AS is_root
+  FROM event_reports r JOIN events e ON e.id = r.event_id
+  WHERE r.cluster_id IN (SELECT id FROM page) GROUP BY r.cluster_id
+)
+SELECT {select} FROM page c
+LEFT JOIN lead_report f ON f.cluster_id = c.id AND f.report_rank = 1
+LEFT JOIN roots r ON r.cluster_id = c.id
+LEFT JOIN actors s ON s.id = f.source LEFT JOIN actors t ON t.id = f.target
+ORDER BY c.id
+"""
+_REPORT_SELECT: tuple[tuple[str, str], ...] = (
+    ("report_id", "r.event_id"), ("event_id", "r.cluster_id"), ("article_id", "r.article_id"),
+    ("published", "a.published"), ("outlet", "a.outlet"), ("url", "a.url"),
+    ("article_source", "a.source"), ("added", "a.ingested_at"),
+    ("source_code", "e.source_code"), ("source_name", "s.name"),
+    ("target_code", "e.target_code"), ("target_name", "t.name"), ("cameo", "e.cameo"),
+    ("root", "substr(e.cameo, 1, 2)"), ("plover", "e.plover"), ("plover_mode", "e.plover_mode"),
+    ("quad_class", "e.quad_class"), ("goldstein", "e.goldstein"), ("date", "e.date"),
+    ("date_source", "e.date_source"), ("mood", "e.mood"), ("place", "e.place"),
+    ("place_country", "e.place_country"), ("lat", _place_value("lat", "e")),
+    ("lon", _place_value("lon", "e")), ("attributed_to", "e.attributed_to"),
+    ("sentence", "e.sentence"), ("trigger", "e.trigger_text"), ("confidence", "e.confidence"),
+)
+_REPORTS_SQL = """
+SELECT {select} FROM event_reports r
+JOIN event_clusters c ON c.id = r.cluster_id JOIN events e ON e.id = r.event_id
+JOIN articles a ON a.id = r.article_id
+LEFT JOIN actors s ON s.id = e.source LEFT JOIN actors t ON t.id = e.target
+WHERE {where} AND (r.cluster_id > ? OR (r.cluster_id = ? AND r.event_id > ?))
+ORDER BY r.cluster_id, r.event_id LIMIT ?
+"""
+
+
+def _select(columns: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(f"{expr} AS {name}" for name, expr in columns)
+
+
+def event_pages(store: SqlStore, filters: ExportFilter | None = None,
+                chunk_size: int = CHUNK_SIZE) -> Iterator[list[Row]]:
+    """Real-world events, ``chunk_size`` at a time, in event id order."""
+    where, params = (filters or ExportFilter()).sql()
+    query = _EVENTS_SQL.format(where=where, select=_select(_EVENT_SELECT))
+    names = [name for name, _ in _EVENT_SELECT]
+    last = ""
+    while rows := store.execute(query, (*params, last, chunk_size)):
+        yield [dict(zip(names, row, strict=True)) for row in rows]
+        last = rows[-1][0]
+
+
+def report_pages(store: SqlStore, filters: ExportFilter | None = None,
+                 chunk_size: int = CHUNK_SIZE) -> Iterator[list[Row]]:
+    """Reports of the selected events, ``chunk_size`` at a time, grouped by event."""
+    where, params = (filters or ExportFilter()).sql()
+    query = _REPORTS_SQL.format(where=where, select=_select(_REPORT_SELECT))
+    names = [name for name, _ in _REPORT_SELECT]
+    last = ("", "")
+    while rows := store.execute(query, (*params, last[1], last[1], last[0], chunk_size)):
+        yield [_with_period(dict(zip(names, row, strict=True))) for row in rows]
+        last = (rows[-1][0], rows[-1][1])
+
+
+def _with_period(row: Row) -> Row:
+    """A report's own first and last day, from its TIMEX value (``2024-W33``...)."""
+    days = period(row["date"]) if row["date"] else None
+    row["date_start"], row["date_end"] = days or (None, None)
+    return row
+
+
+# -- the GDELT 2.0 event table ---------------------------------------------------------------
+def _actor_fields(prefix: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}{name}" for name in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+        "Religion2Code", "Type1Code", "Type2Code", "Type3Code"))
+
+
+def _geo_fields(prefix: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}_{name}" for name in (
+        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"))
+
+
+#: The 61 columns of a GDELT 2.0 event record, in the codebook's order.
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+    *_actor_fields("Actor1"), *_actor_fields("Actor2"),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *_geo_fields("Actor1Geo"), *_geo_fields("Actor2Geo"), *_geo_fields("ActionGeo"),
+    "DATEADDED", "SOURCEURL",
+)
+#: CAMEO role and international generic codes: GDELT's ActorType1-3 (CAMEO 1.1b3, ch. 3).
+TYPE_CODES = frozenset(
+    "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG "
+    "MED REF MOD RAD PTY SET IGO IMG INT MNC NGM NGO UIS".split())
+#: CAMEO first-level religion codes: GDELT's ActorReligion1-2.
+RELIGION_CODES = frozenset(
+    "ATH BAH BUD CHR CON HIN JAN JEW MOS SHN SIK TAO ABR ADR EAR INR IRR ITR NRM".split())
+#: place feature -> GDELT Geo_Type (1 country, 2 US state, 3 US city, 4 world city,
+#: 5 world state); (outside the US, in the US).
+_GEO_TYPES = {"country": ("1", "1"), "admin1": ("5", "2"), "city": ("4", "3"),
+              "facility": ("4", "3")}
+
+
+def actor_fields(code: str | None, name: str | None) -> list[str]:
+    """The 10 GDELT actor fields from a CAMEO actor code such as ``CHNGOV`` or ``IGOUNO``.
+
+    The first block is the country (ISO alpha-3 or CAMEO region) unless it is a role or
+    generic code; role blocks fill Type1-3, religion blocks Religion1-2, and the last other
+    block (an organisation, ``UNO`` in ``IGOUNO``) KnownGroupCode. Names are upper case, as
+    GDELT's are.
+    """
+    if not code:
+        return [""] * 10
+    blocks = [code[i : i + 3] for i in range(0, len(code), 3)]
+    country = blocks[0] if blocks[0] not in TYPE_CODES | RELIGION_CODES else ""
+    rest = blocks[1:] if country else blocks
+    types = [b for b in rest if b in TYPE_CODES][:3]
+    religions = [b for b in rest if b in RELIGION_CODES][:2]
+    groups = [b for b in rest if b not in TYPE_CODES | RELIGION_CODES]
+    return [code, (name or "").upper(), country, groups[-1] if groups else "", "",
+            *_pad(religions, 2), *_pad(types, 3)]
+
+
+def _pad(values: list[str], n: int) -> list[str]:
+    return values + [""] * (n - len(values))
+
+
+def _action_geo(event: Row) -> list[str]:
+    """ActionGeo_*: the event's place; country as ISO alpha-3 (GDELT writes FIPS 10-4)."""
+    if not event["place"]:
+        return [""] * 8
+    country = event["place_country"] or ""
+    kind = _GEO_TYPES.get(event["place_feature"] or "", ("", ""))[country == "USA"]
+    return [kind, event["place"], country, "", "", _num(event["lat"]), _num(event["lon"]), ""]
+
+
+def _num(value: float | int | None) -> str:
+    return "" if value is None else format(value, ".10g")
+
+
+def _day_fields(day: dt.date | None) -> list[str]:
+    """Day, MonthYear, Year and FractionDate, the last by GDELT's (month*30+day)/365 rule."""
+    if day is None:
+        return [""] * 4
+    fraction = ((day.month - 1) * 30 + day.day) / 365
+    return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year),
+            f"{day.year + fraction:.4f}"]
+
+
+def gdelt_row(event: Row) -> list[str]:
+    """One event as the 61 fields of a GDELT 2.0 event record (unknown fields empty)."""
+    cameo = event["cameo"]
+    added = event["added"]
+    fields = [
+        str(int(event["event_id"][:15], 16)), *_day_fields(event["date_start"]),
+        *actor_fields(event["source_code"], event["source_name"]),
+        *actor_fields(event["target_code"], event["target_name"]),
+        str(event["is_root"]), cameo, cameo[:3], cameo[:2], _num(event["quad_class"]),
+        _num(event["goldstein"]), str(event["n_reports"]), str(event["n_sources"]),
+        str(event["n_articles"]), "", *[""] * 16, *_action_geo(event),
+        added.strftime("%Y%m%d%H%M%S") if added else "",
+        event["url"] or event["article_source"] or "",
+    ]
+    return [_one_line(field) for field in fields]
+
+
+def _one_line(field: str) -> str:
+    """A field without tabs or line breaks, which would break GDELT's tab-separated rows."""
+    return " ".join(field.split()) if "\t" in field or "\n" in field or "\r" in field else field
+
+
+# -- writers ---------------------------------------------------------------------------------
+def _plain(value: Any) -> Any:
+    """JSON and CSV form of a value: dates and times in ISO 8601."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _write_gdelt(pages: Iterator[list[Row]], stream: IO[str], names: Sequence[str]) -> int:
+    count = 0
+    for page in pages:
+        stream.writelines("\t".join(gdelt_row(row)) + "\n" for row in page)
+        count += len(page)
+    return count
+
+
+def _write_csv(pages: Iterator[list[Row]], stream: IO[str], names: Sequence[str]) -> int:
+    writer = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for page in pages:
+        writer.writerows({k: _plain(v) for k, v in row.items()} for row in page)
+        count += len(page)
+    return count
+
+
+def _write_jsonl(pages: Iterator[list[Row]], stream: IO[str], names: Sequence[str]) -> int:
+    count = 0
+    for page in pages:
+        stream.writelines(json.dumps({k: _plain(row[k]) for k in names}, ensure_ascii=False)
+                          + "\n" for row in page)
+        count += len(page)
+    return count
+
+
+_TEXT_WRITERS: dict[str, Callable[[Iterator[list[Row]], IO[str], Sequence[str]], int]] = {
+    "gdelt": _write_gdelt, "csv": _write_csv, "jsonl": _write_jsonl}
+
+
+def _arrow_schema(columns: Sequence[tuple[str, str]]) -> Any:
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "date": pa.date32(), "int8": pa.int8(),
+             "int64": pa.int64(), "float64": pa.float64(), "timestamp": pa.timestamp("s")}
+    return pa.schema([(name, types[kind]) for name, kind in columns])
+
+
+def _write_parquet(pages: Iterator[list[Row]], path: Path,
+                   columns: Sequence[tuple[str, str]]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _arrow_schema(columns)
+    count = 0
+    with pq.ParquetWriter(str(path), schema) as writer:
+        for page in pages:
+            writer.write_table(pa.Table.from_pylist(page, schema=schema))
+            count += len(page)
+    return count
+
+
+# -- the entry points ------------------------------------------------------------------------
+def _pages(store: SqlStore, filters: ExportFilter | None, reports: bool,
+           chunk_size: int) -> tuple[Iterator[list[Row]], tuple[tuple[str, str], ...]]:
+    if reports:
+        return report_pages(store, filters, chunk_size), REPORT_COLUMNS
+    return event_pages(store, filters, chunk_size), EVENT_COLUMNS
+
+
+def _check(fmt: str, reports: bool) -> None:
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if reports and fmt == "gdelt":
+        raise ExportError("GDELT's event table has one row per event: --reports works with "
+                          "csv, jsonl and parquet")
+
+
+def write_stream(store: SqlStore, stream: IO[str], fmt: str, *,
+                 filters: ExportFilter | None = None, reports: bool = False,
+                 chunk_size: int = CHUNK_SIZE) -> int:
+    """Write events (or reports) in a text format to an open stream; returns the row count."""
+    _check(fmt, reports)
+    if fmt not in TEXT_FORMATS:
+        raise ExportError(f"{fmt} is a binary format: give a file name, not a stream")
+    pages, columns = _pages(store, filters, reports, chunk_size)
+    return _TEXT_WRITERS[fmt](pages, stream, [name for name, _ in columns])
+
+
+def export(store: SqlStore, out: str | Path, fmt: str, *, filters: ExportFilter | None = None,
+           reports: bool = False, chunk_size: int = CHUNK_SIZE) -> int:
+    """Write events (or reports) to the file ``out``, atomically; returns the row count.
+
+    Raises :class:`ExportError` with a one-line reason when ``out`` cannot be written.
+    """
+    _check(fmt, reports)
+    out = Path(out)
+    with _atomic(out) as tmp:
+        if fmt == "parquet":
+            pages, columns = _pages(store, filters, reports, chunk_size)
+            return _write_parquet(pages, tmp, columns)
+        with tmp.open("w", encoding="utf-8", newline="") as stream:
+            return write_stream(store, stream, fmt, filters=filters, reports=reports,
+                                chunk_size=chunk_size)
+
+
+@contextlib.contextmanager
+def _atomic(out: Path) -> Iterator[Path]:
+    """A temporary path next to ``out`` that replaces ``out`` when the block succeeds."""
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        yield tmp
+        os.replace(tmp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise ExportError(f"Cannot write {out}: {exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
