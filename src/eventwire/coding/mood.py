@@ -25,8 +25,8 @@ FUTURE_HEADS = frozenset({"plan", "expect", "set", "schedule", "prepare", "prepa
 #: Reporting verbs: "said it would allow" is the backshifted "will allow".
 REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "claim",
                        "declare", "indicate", "insist", "write", "note", "confirm"})
-INTENDED_HEADS = frozenset({"aim", "intend", "seek", "try", "attempt", "want", "hope", "wish",
-                            "strive", "design"})
+INTENDED_HEADS = frozenset({"aim", "intend", "seek", "want", "hope", "wish", "strive",
+                            "design"})  # "tried to hack" is an act: an attempt happened
 #: Verbs and nouns that ask for an act: what they govern has not happened ("demanded that
 #: Israel ease restrictions"); the demand is the event, its content is not coded apart.
 DIRECTIVE_HEADS = frozenset({"demand", "urge", "call", "ask", "appeal", "request", "press",

@@ -1,0 +1,95 @@
+"""``eventwire export``: the store's events as a GDELT 2.0 event table, CSV, JSON Lines or
+Parquet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import get_args
+
+import click
+
+from eventwire.cli.options import db_option
+from eventwire.errors import EventwireError
+from eventwire.records import Mood
+from eventwire.store import open_store
+from eventwire.store.export import (
+    CHUNK_SIZE,
+    FORMATS,
+    TEXT_FORMATS,
+    ExportFilter,
+    export,
+    write_stream,
+)
+
+#: File name endings that name a format when --format is not given.
+_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+
+
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _format_for(out: str, fmt: str | None) -> str:
+    """The format asked for, else the one that ``out``'s ending names."""
+    if fmt:
+        return fmt
+    if guessed := _SUFFIXES.get(Path(out).suffix.lower()):
+        return guessed
+    raise click.UsageError(f"Cannot tell the format from {out!r}: give --format "
+                           f"({'|'.join(FORMATS)})")
+
+
+@click.command("export")
+@click.argument("out", metavar="OUT")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="gdelt: GDELT 2.0 event table (61 tab-separated columns, no header); csv; "
+              "jsonl; parquet. Default: from OUT's ending (.csv, .jsonl, .parquet).")
+@click.option("--reports", is_flag=True,
+              help="One row per report of an event in an article, not per event "
+              "(csv, jsonl, parquet).")
+@click.option("--actor", metavar="CODE", help="Only events with an actor code starting with "
+              "CODE, as source or target (RUS, CHNGOV).")
+@click.option("--root", metavar="NN", help="Only events of this CAMEO root (04, 19).")
+@click.option("--cameo", metavar="CODE", help="Only events whose CAMEO code starts with CODE.")
+@click.option("--from", "date_from", callback=_day, metavar="YYYY-MM-DD",
+              help="Only events whose date starts on or after this day.")
+@click.option("--to", "date_to", callback=_day, metavar="YYYY-MM-DD",
+              help="Only events whose date starts on or before this day.")
+@click.option("--mood", type=click.Choice(get_args(Mood)), help="Only events of this mood.")
+@click.option("--chunk-size", default=CHUNK_SIZE, show_default=True, type=click.IntRange(1),
+              help="Rows read from the store at a time.")
+def export_command(out: str, db: str | None, fmt: str | None, reports: bool, actor: str | None,
+                   root: str | None, cameo: str | None, date_from: dt.date | None,
+                   date_to: dt.date | None, mood: str | None, chunk_size: int) -> None:
+    """Write the stored events to OUT (``-``: stdout), one row per real-world event.
+
+    The file is written whole or not at all (to OUT.tmp, then renamed).
+    """
+    fmt = _format_for(out, fmt)
+    if out == "-" and fmt not in TEXT_FORMATS:
+        raise click.UsageError(f"{fmt} cannot go to stdout: give a file name")
+    filters = ExportFilter(actor=actor, root=root, cameo=cameo, date_from=date_from,
+                           date_to=date_to, mood=mood)
+    try:
+        store = open_store(db)
+    except EventwireError as exc:
+        raise click.UsageError(str(exc)) from exc
+    with store:
+        try:
+            if out == "-":
+                count = write_stream(store, click.get_text_stream("stdout"), fmt,
+                                     filters=filters, reports=reports, chunk_size=chunk_size)
+            else:
+                count = export(store, out, fmt, filters=filters, reports=reports,
+                               chunk_size=chunk_size)
+        except EventwireError as exc:
+            raise click.ClickException(str(exc)) from exc
+    what = "reports" if reports else "events"
+    click.echo(f"{count} {what} written to {'stdout' if out == '-' else out} ({fmt})", err=True)
