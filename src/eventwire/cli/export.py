@@ -4,6 +4,7 @@ Parquet."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import get_args
 
@@ -59,9 +60,9 @@ def _format_for(out: str, fmt: str | None) -> str:
 @click.option("--root", metavar="NN", help="Only events of this CAMEO root (04, 19).")
 @click.option("--cameo", metavar="CODE", help="Only events whose CAMEO code starts with CODE.")
 @click.option("--from", "date_from", callback=_day, metavar="YYYY-MM-DD",
-              help="Only events whose date starts on or after this day.")
+              help="Only events that start on or after this day.")
 @click.option("--to", "date_to", callback=_day, metavar="YYYY-MM-DD",
-              help="Only events whose date starts on or before this day.")
+              help="Only events that end on or before this day.")
 @click.option("--mood", type=click.Choice(get_args(Mood)), help="Only events of this mood.")
 @click.option("--chunk-size", default=CHUNK_SIZE, show_default=True, type=click.IntRange(1),
               help="Rows read from the store at a time.")
@@ -75,6 +76,9 @@ def export_command(out: str, db: str | None, fmt: str | None, reports: bool, act
     fmt = _format_for(out, fmt)
     if out == "-" and fmt not in TEXT_FORMATS:
         raise click.UsageError(f"{fmt} cannot go to stdout: give a file name")
+    if reports and fmt == "gdelt":
+        raise click.UsageError("GDELT's event table has one row per event: --reports works "
+                               "with csv, jsonl and parquet")
     filters = ExportFilter(actor=actor, root=root, cameo=cameo, date_from=date_from,
                            date_to=date_to, mood=mood)
     try:
@@ -84,7 +88,7 @@ def export_command(out: str, db: str | None, fmt: str | None, reports: bool, act
     with store:
         try:
             if out == "-":
-                count = write_stream(store, click.get_text_stream("stdout"), fmt,
+                count = write_stream(store, sys.stdout, fmt,
                                      filters=filters, reports=reports, chunk_size=chunk_size)
             else:
                 count = export(store, out, fmt, filters=filters, reports=reports,

@@ -440,6 +440,22 @@ def _bare_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
 
 
 def _group_country(token: Token, lexicon: ActorLexicon) -> tuple[str | None, list[Token]]:
+    found, tokens = _own_group_country(token, lexicon)
+    if found is None and token.dep_ == "conj" and token.head.pos_ == "NOUN":
+        # "Russian officials and an honour guard": a coordinated group shares the country
+        head_country, _ = _own_group_country(token.head, lexicon)
+        if head_country is not None:
+            return head_country, [*(c for c in token.lefts if c.dep_ == "compound"), token]
+    if found is None and token.dep_ == "compound":
+        # "China's customs data": the possessor belongs to the whole phrase
+        for child in token.head.lefts:
+            if child.dep_ == "poss" and (code := lexicon.token_country(child)):
+                return code, [child, token]
+    return found, tokens
+
+
+def _own_group_country(token: Token, lexicon: ActorLexicon
+                       ) -> tuple[str | None, list[Token]]:
     for child in token.lefts:
         if child.dep_ in {"amod", "compound", "poss", "nmod"}:
             code = lexicon.token_country(child)

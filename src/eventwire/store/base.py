@@ -17,6 +17,7 @@ from eventwire.errors import StoreError
 from eventwire.records import Document
 from eventwire.store.clusters import cluster_events, recount_article
 from eventwire.store.dedup import NearDuplicates, signature
+from eventwire.store.frames import QueryMixin
 from eventwire.store.rows import SECTION_ROWS, article_row, section_rows
 from eventwire.store.schema import MIGRATIONS, SECTION_TABLES
 
@@ -48,8 +49,12 @@ class IngestReport:
         return line + (": " + "; ".join(self.failed) if self.failed else "")
 
 
-class SqlStore:
-    """Shared logic; subclasses set ``placeholder`` and provide a DB-API connection."""
+class SqlStore(QueryMixin):
+    """Shared logic; subclasses set ``placeholder`` and provide a DB-API connection.
+
+    The event-data queries (``events``, ``timeline``, ``actors``...) come from
+    :class:`~eventwire.store.frames.QueryMixin`.
+    """
 
     placeholder = "?"
     url: str

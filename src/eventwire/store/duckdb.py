@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventwire.errors import StoreError
 from eventwire.store.base import SqlStore
+from eventwire.store.frames import arrow_schema
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from eventwire.store.query import Query
 
 
 class DuckDBStore(SqlStore):
@@ -39,3 +46,8 @@ class DuckDBStore(SqlStore):
                     raise StoreError(f"Cannot open DuckDB store {path!r}: {message}") from exc
                 time.sleep(0.1)  # another process is writing: wait for it
         return cls(connection, f"duckdb:///{path}")
+
+    def fetch_arrow(self, query: Query) -> pa.Table:
+        """Run ``query`` straight into Arrow (no Python rows), with the query's schema."""
+        relation = self._con.sql(self._sql(query.sql), params=list(query.params))
+        return relation.to_arrow_table().cast(arrow_schema(query.columns))

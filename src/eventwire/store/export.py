@@ -73,9 +73,9 @@ class ExportFilter:
     """Which events to export; every given condition must hold (None: no condition).
 
     ``actor`` is a code prefix matched against either actor (``RUS`` matches ``RUSGOV``);
-    ``root`` a CAMEO root (``04``), ``cameo`` a code prefix (``036``); ``date_from`` and
-    ``date_to`` bound the first day of the event's date, inclusive. Reports are selected
-    by the event they belong to.
+    ``root`` a CAMEO root (``04``), ``cameo`` a code prefix (``036``); the event's dates
+    (its first to its last day) lie within ``date_from``..``date_to``, inclusive. Reports are
+    selected by the event they belong to. The same names and meanings as ``EventFilter``.
     """
 
     actor: str | None = None
@@ -98,9 +98,10 @@ class ExportFilter:
         if self.cameo:
             where.append(f"{alias}.cameo LIKE ?")
             params.append(self.cameo + "%")
-        for op, day in ((">=", self.date_from), ("<=", self.date_to)):
+        for clause, day in ((f"{alias}.date_start >= ?", self.date_from),
+                            (f"{alias}.date_end <= ?", self.date_to)):
             if day is not None:
-                where.append(f"{alias}.date_start {op} ?")
+                where.append(clause)
                 params.append(day)
         if self.mood:
             where.append(f"{alias}.mood = ?")
@@ -235,12 +236,14 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "DATEADDED", "SOURCEURL",
 )
 #: CAMEO role and international generic codes: GDELT's ActorType1-3 (CAMEO 1.1b3, ch. 3).
-TYPE_CODES = frozenset(
-    "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG "
-    "MED REF MOD RAD PTY SET IGO IMG INT MNC NGM NGO UIS".split())
+TYPE_CODES = frozenset((
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM",
+    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD",
+    "PTY", "SET", "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS"))
 #: CAMEO first-level religion codes: GDELT's ActorReligion1-2.
-RELIGION_CODES = frozenset(
-    "ATH BAH BUD CHR CON HIN JAN JEW MOS SHN SIK TAO ABR ADR EAR INR IRR ITR NRM".split())
+RELIGION_CODES = frozenset((
+    "ATH", "BAH", "BUD", "CHR", "CON", "HIN", "JAN", "JEW", "MOS", "SHN", "SIK", "TAO", "ABR",
+    "ADR", "EAR", "INR", "IRR", "ITR", "NRM"))
 #: place feature -> GDELT Geo_Type (1 country, 2 US state, 3 US city, 4 world city,
 #: 5 world state); (outside the US, in the US).
 _GEO_TYPES = {"country": ("1", "1"), "admin1": ("5", "2"), "city": ("4", "3"),
