@@ -298,9 +298,22 @@ class _Participants:
             extra = [] if found.token == item else [
                 Participant(c, a, a.code) for c in found.token.conjuncts
                 if (a := self.actors.actor_at(c)) is not None]
+            extra += self._shared_head(item, found)
             for participant in (found, *extra):
                 if participant.key not in {p.key for p in out}:
                     out.append(participant)
+        return out
+
+    def _shared_head(self, token: Token, found: Participant) -> list[Participant]:
+        """"French and Egyptian warships": the second country's group too (EGYMIL)."""
+        role = (found.code or "")[3:]
+        out = []
+        for modifier in (c for c in token.children if c.dep_ in {"amod", "compound"}):
+            for other in modifier.conjuncts:
+                actor = self.actors.actor_at(other)
+                if actor is not None and actor.code and actor.kind in {"country", "region"}:
+                    out.append(Participant(other, actor, actor.code[:3] + role
+                                           if role else actor.code))
         return out
 
     def _one(self, token: Token, fallback: bool) -> Participant | None:
