@@ -69,7 +69,7 @@ def _format_for(out: str, fmt: str | None) -> str:
 def export_command(out: str, db: str | None, fmt: str | None, reports: bool, actor: str | None,
                    root: str | None, cameo: str | None, date_from: dt.date | None,
                    date_to: dt.date | None, mood: str | None, chunk_size: int) -> None:
-    """Write the stored events to OUT (``-``: stdout), one row per real-world event.
+    """Write the stored events to OUT (a file, or - for stdout), one row per real event.
 
     The file is written whole or not at all (to OUT.tmp, then renamed).
     """

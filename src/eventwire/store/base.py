@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -77,6 +77,14 @@ class SqlStore(QueryMixin):
     def execute(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cursor = self._run(query, params)
         return list(cursor.fetchall()) if cursor.description else []
+
+    def stream(self, query: str, params: Sequence[Any] = (), chunk_size: int = 1000
+               ) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of a query, ``chunk_size`` at a time, never the whole result at once
+        (DuckDB streams a result as it is fetched)."""
+        cursor = self._run(query, params)
+        while rows := cursor.fetchmany(chunk_size):
+            yield rows
 
     def _columns(self, query: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self._run(query, params)

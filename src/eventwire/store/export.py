@@ -1,10 +1,11 @@
 """Export the store's events: GDELT 2.0 event table, CSV, JSON Lines or Parquet.
 
 One row per real-world event (``event_clusters``), or with ``reports=True`` one row per
-report of an event in an article. Rows are read in pages by keyset (``WHERE id > last ORDER BY
-id LIMIT n``), in SQL that DuckDB and PostgreSQL both run, so memory stays flat however large
-the store. Files are written to ``OUT.tmp`` and renamed over ``OUT`` at the end: a crash never
-leaves half a file behind. No spaCy here: the store holds records only.
+report of an event in an article. Each export is one query, in SQL that DuckDB and PostgreSQL
+both run, whose result is fetched ``chunk_size`` rows at a time (a server-side cursor on
+PostgreSQL), so memory stays flat however large the store. Files are written to ``OUT.tmp``
+and renamed over ``OUT`` at the end: a crash never leaves half a file behind. No spaCy here:
+the store holds records only.
 
 The GDELT layout follows the GDELT 2.0 Event Codebook (V2.0, 2015): 61 tab-separated columns,
 no header. What eventwire does not know (tone, actor locations, ethnic and religion codes
@@ -18,7 +19,7 @@ import csv
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
@@ -33,6 +34,7 @@ Format = Literal["gdelt", "csv", "jsonl", "parquet"]
 FORMATS: tuple[Format, ...] = ("gdelt", "csv", "jsonl", "parquet")
 TEXT_FORMATS: tuple[Format, ...] = ("gdelt", "csv", "jsonl")
 Row = dict[str, Any]
+Pages = Generator[list[Row], None, None]
 CHUNK_SIZE = 1000
 
 
@@ -130,31 +132,26 @@ _EVENT_SELECT: tuple[tuple[str, str], ...] = (
     ("first_report", "c.first_report"), ("last_report", "c.last_report"),
     ("added", "f.ingested_at"), ("outlet", "f.outlet"), ("url", "f.url"),
     ("article_source", "f.article_source"), ("sentence", "c.sentence"),
-    ("trigger", "f.trigger_text"), ("is_root", "coalesce(r.is_root, 0)"),
+    ("trigger", "f.trigger_text"), ("is_root", "coalesce(f.is_root, 0)"),
 )
 # The lead report of each event (first ingested; in an article, first in the text) gives
 # what a cluster row does not keep: actor names, place, attribution, url.
 _EVENTS_SQL = """
-WITH page AS (
-  SELECT * FROM event_clusters c WHERE {where} AND c.id > ? ORDER BY c.id LIMIT ?
-), lead_report AS (
+WITH lead_report AS (
   SELECT r.cluster_id, e.article_id, e.source, e.target, e.date_source, e.place,
          e.place_country, e.attributed_to, e.trigger_text, a.outlet, a.url,
          a.source AS article_source, a.ingested_at,
          row_number() OVER (PARTITION BY r.cluster_id ORDER BY a.ingested_at, a.published,
-                            a.id, e.sentence_start, e.trigger_start, e.id) AS report_rank
+                            a.id, e.sentence_start, e.trigger_start, e.id) AS report_rank,
+         max(CASE WHEN e.sentence_start = 0 THEN 1 ELSE 0 END)
+             OVER (PARTITION BY r.cluster_id) AS is_root
   FROM event_reports r JOIN events e ON e.id = r.event_id JOIN articles a ON a.id = r.article_id
-  WHERE r.cluster_id IN (SELECT id FROM page)
-), roots AS (
-  SELECT r.cluster_id, max(CASE WHEN e.sentence_start = 0 THEN 1 ELSE 0 END) AS is_root
-  FROM event_reports r JOIN events e ON e.id = r.event_id
-  WHERE r.cluster_id IN (SELECT id FROM page) GROUP BY r.cluster_id
+  WHERE r.cluster_id IN (SELECT c.id FROM event_clusters c WHERE {where})
 )
-SELECT {select} FROM page c
+SELECT {select} FROM event_clusters c
 LEFT JOIN lead_report f ON f.cluster_id = c.id AND f.report_rank = 1
-LEFT JOIN roots r ON r.cluster_id = c.id
 LEFT JOIN actors s ON s.id = f.source LEFT JOIN actors t ON t.id = f.target
-ORDER BY c.id
+WHERE {where} ORDER BY c.id
 """
 _REPORT_SELECT: tuple[tuple[str, str], ...] = (
     ("report_id", "r.event_id"), ("event_id", "r.cluster_id"), ("article_id", "r.article_id"),
@@ -174,8 +171,7 @@ SELECT {select} FROM event_reports r
 JOIN event_clusters c ON c.id = r.cluster_id JOIN events e ON e.id = r.event_id
 JOIN articles a ON a.id = r.article_id
 LEFT JOIN actors s ON s.id = e.source LEFT JOIN actors t ON t.id = e.target
-WHERE {where} AND (r.cluster_id > ? OR (r.cluster_id = ? AND r.event_id > ?))
-ORDER BY r.cluster_id, r.event_id LIMIT ?
+WHERE {where} ORDER BY r.cluster_id, r.event_id
 """
 
 
@@ -183,28 +179,29 @@ def _select(columns: Sequence[tuple[str, str]]) -> str:
     return ", ".join(f"{expr} AS {name}" for name, expr in columns)
 
 
+def _stream(store: SqlStore, query: str, params: Sequence[Any],
+            chunk_size: int) -> Iterator[list[tuple[Any, ...]]]:
+    return store.stream(query, params, chunk_size)
+
+
 def event_pages(store: SqlStore, filters: ExportFilter | None = None,
-                chunk_size: int = CHUNK_SIZE) -> Iterator[list[Row]]:
+                chunk_size: int = CHUNK_SIZE) -> Pages:
     """Real-world events, ``chunk_size`` at a time, in event id order."""
     where, params = (filters or ExportFilter()).sql()
     query = _EVENTS_SQL.format(where=where, select=_select(_EVENT_SELECT))
     names = [name for name, _ in _EVENT_SELECT]
-    last = ""
-    while rows := store.execute(query, (*params, last, chunk_size)):
+    for rows in _stream(store, query, (*params, *params), chunk_size):
         yield [dict(zip(names, row, strict=True)) for row in rows]
-        last = rows[-1][0]
 
 
 def report_pages(store: SqlStore, filters: ExportFilter | None = None,
-                 chunk_size: int = CHUNK_SIZE) -> Iterator[list[Row]]:
+                 chunk_size: int = CHUNK_SIZE) -> Pages:
     """Reports of the selected events, ``chunk_size`` at a time, grouped by event."""
     where, params = (filters or ExportFilter()).sql()
     query = _REPORTS_SQL.format(where=where, select=_select(_REPORT_SELECT))
     names = [name for name, _ in _REPORT_SELECT]
-    last = ("", "")
-    while rows := store.execute(query, (*params, last[1], last[1], last[0], chunk_size)):
+    for rows in _stream(store, query, params, chunk_size):
         yield [_with_period(dict(zip(names, row, strict=True))) for row in rows]
-        last = (rows[-1][0], rows[-1][1])
 
 
 def _with_period(row: Row) -> Row:
@@ -379,7 +376,7 @@ def _write_parquet(pages: Iterator[list[Row]], path: Path,
 
 # -- the entry points ------------------------------------------------------------------------
 def _pages(store: SqlStore, filters: ExportFilter | None, reports: bool,
-           chunk_size: int) -> tuple[Iterator[list[Row]], tuple[tuple[str, str], ...]]:
+           chunk_size: int) -> tuple[Pages, tuple[tuple[str, str], ...]]:
     if reports:
         return report_pages(store, filters, chunk_size), REPORT_COLUMNS
     return event_pages(store, filters, chunk_size), EVENT_COLUMNS
@@ -401,7 +398,8 @@ def write_stream(store: SqlStore, stream: IO[str], fmt: str, *,
     if fmt not in TEXT_FORMATS:
         raise ExportError(f"{fmt} is a binary format: give a file name, not a stream")
     pages, columns = _pages(store, filters, reports, chunk_size)
-    return _TEXT_WRITERS[fmt](pages, stream, [name for name, _ in columns])
+    with contextlib.closing(pages):  # a failed write ends the query (and its transaction) now
+        return _TEXT_WRITERS[fmt](pages, stream, [name for name, _ in columns])
 
 
 def export(store: SqlStore, out: str | Path, fmt: str, *, filters: ExportFilter | None = None,
@@ -415,7 +413,8 @@ def export(store: SqlStore, out: str | Path, fmt: str, *, filters: ExportFilter 
     with _atomic(out) as tmp:
         if fmt == "parquet":
             pages, columns = _pages(store, filters, reports, chunk_size)
-            return _write_parquet(pages, tmp, columns)
+            with contextlib.closing(pages):
+                return _write_parquet(pages, tmp, columns)
         with tmp.open("w", encoding="utf-8", newline="") as stream:
             return write_stream(store, stream, fmt, filters=filters, reports=reports,
                                 chunk_size=chunk_size)

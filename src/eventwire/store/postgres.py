@@ -8,7 +8,8 @@ connection runs in autocommit mode: the explicit ``BEGIN`` / ``COMMIT`` / ``ROLL
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from eventwire.errors import StoreError
@@ -35,6 +36,19 @@ class PostgresStore(SqlStore):
             reason = " ".join(str(exc).split())
             raise StoreError(f"Cannot connect to PostgreSQL at {shown}: {reason}") from None
         return cls(connection, shown)
+
+    def stream(self, query: str, params: Sequence[Any] = (), chunk_size: int = 1000
+               ) -> Iterator[list[tuple[Any, ...]]]:
+        """Rows ``chunk_size`` at a time through a server-side cursor (psycopg's ordinary
+        cursor would fetch the whole result), inside a read-only transaction."""
+        self.begin()
+        try:
+            with self._con.cursor(name="eventwire_stream") as cursor:
+                cursor.execute(self._sql(query), params)
+                while rows := cursor.fetchmany(chunk_size):
+                    yield rows
+        finally:
+            self.rollback()  # nothing was written
 
     def lock(self, names: Iterable[str]) -> None:
         """Hold transaction-scoped advisory locks on ``names`` until COMMIT or ROLLBACK.
