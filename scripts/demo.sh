@@ -19,3 +19,4 @@ $ew articles
 for id in $($ew articles --format csv | tail -n +2 | cut -d, -f1); do
     $ew show "$id" --format table
 done
+$ew events --limit 20

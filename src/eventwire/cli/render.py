@@ -26,8 +26,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def print_rows(rows: Sequence[dict[str, Any]], fmt: str, title: str | None = None) -> None:
-    """Rows as a rich table, a JSON list, one JSON object per line, or CSV."""
+def print_rows(rows: Sequence[dict[str, Any]], fmt: str, title: str | None = None,
+               columns: Sequence[str] | None = None) -> None:
+    """Rows as a rich table, a JSON list, one JSON object per line, or CSV.
+
+    ``columns`` names the columns when there may be no rows (a CSV header, table headings).
+    """
+    names = list(rows[0]) if rows else list(columns or [])
     if fmt == "json":
         click.echo(json.dumps([{k: _plain(v) for k, v in r.items()} for r in rows],
                               ensure_ascii=False, indent=2))
@@ -35,17 +40,24 @@ def print_rows(rows: Sequence[dict[str, Any]], fmt: str, title: str | None = Non
         for row in rows:
             click.echo(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False))
     elif fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+        if names:
+            writer = csv.DictWriter(sys.stdout, fieldnames=names)
             writer.writeheader()
             writer.writerows({k: _plain(v) for k, v in r.items()} for r in rows)
     else:
         table = Table(title=title)
-        for name in rows[0] if rows else ["(no rows)"]:
+        for name in names or ["(no rows)"]:
             table.add_column(str(name), overflow="fold")
         for row in rows:
             table.add_row(*("" if v is None else str(_plain(v)) for v in row.values()))
         _console().print(table)
+
+
+def sparkline(values: Sequence[float], top: float | None = None) -> str:
+    """``▁▃█ ▂``: one block per value, scaled to ``top`` (default the largest); zero is blank."""
+    blocks = "▁▂▃▄▅▆▇█"
+    top = top or max(values, default=0) or 1
+    return "".join(" " if v <= 0 else blocks[min(7, int(v / top * 7.999))] for v in values)
 
 
 def document_table(doc: Document) -> None:

@@ -165,6 +165,7 @@ class SqlStore(QueryMixin):
     def _store_one(self, doc: Document) -> Outcome:
         if self.execute("SELECT 1 FROM articles WHERE id = ?", (doc.id,)):
             self._record_source(doc.id, doc, 1.0)  # the same text under another url
+            recount_article(self, doc.id)
             return "unchanged"
         rows = self.execute("SELECT max(version) FROM articles WHERE key = ?", (doc.article.key,))
         previous = int(rows[0][0] or 0)

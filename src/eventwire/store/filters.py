@@ -137,8 +137,8 @@ def _number(name: str, value: Any) -> int:
     except (TypeError, ValueError):
         number = low - 1
     if number < low or (high is not None and number > high) or isinstance(value, bool):
-        bounds = f"{low} to {high}" if high is not None else f"{low} or more"
-        raise ConfigError(f"{name} {value!r} is not a whole number from {bounds}")
+        bounds = f"from {low} to {high}" if high is not None else f"of {low} or more"
+        raise ConfigError(f"{name} {value!r} is not a whole number {bounds}")
     return number
 
 

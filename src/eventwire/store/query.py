@@ -204,16 +204,21 @@ def timeline_query(a: str, b: str, by: str = "week", f: EventFilter | None = Non
 def timeline_rows(store: Store, a: str, b: str, by: str = "week",
                   f: EventFilter | None = None) -> list[dict[str, Any]]:
     """:func:`timeline_query` on ``store``, with empty periods between the first and the last
-    filled in (zero counts, no Goldstein mean), so the rows are an even time series."""
+    filled in (zero counts, no Goldstein mean), so the rows are an even time series. Means
+    are rounded to 3 decimals (scores have one), the same on both databases."""
     rows = store.fetch(timeline_query(a, b, by, f))
     if not rows:
         return rows
-    found = {row["period"]: row for row in rows}
+    found = {row["period"]: row | {"goldstein": _round(row["goldstein"])} for row in rows}
     filled, day = [], rows[0]["period"]
     while day <= rows[-1]["period"]:
         filled.append(found.get(day) or _empty_period(day))
         day = _next_period(day, by)
     return filled
+
+
+def _round(mean: float | None) -> float | None:
+    return None if mean is None else round(mean, 3)
 
 
 def _empty_period(day: dt.date) -> dict[str, Any]:

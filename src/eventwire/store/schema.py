@@ -99,4 +99,13 @@ CREATE INDEX event_reports_cluster ON event_reports (cluster_id);
 """),
 )
 
+MIGRATIONS += (
+    # The reports of an article (recounting its events when a syndicated copy arrives, the
+    # --outlet filter) and events of one CAMEO root over time (--root with --from/--to).
+    (3, "indexes for event queries", """
+CREATE INDEX event_reports_article ON event_reports (article_id);
+CREATE INDEX event_clusters_root ON event_clusters (root, date_start);
+"""),
+)
+
 SECTION_TABLES = ("actors", "events", "quotes", "attributions", "times", "figures", "places")

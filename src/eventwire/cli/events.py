@@ -1,0 +1,215 @@
+"""Commands that read event data: ``events``, ``timeline``, ``actors``, ``quotes``, ``figures``.
+
+Thin wrappers: each turns its options into an :class:`~eventwire.store.filters.EventFilter`
+(a bad value is a usage error, exit 2) and prints the rows of one
+:mod:`eventwire.store.query` function.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from eventwire.cli.options import _date, db_option, format_option
+from eventwire.cli.query import _store
+from eventwire.cli.render import print_rows, sparkline
+from eventwire.errors import ConfigError
+from eventwire.store.filters import MOODS, ORDERS, EventFilter, make_filter
+from eventwire.store.query import (
+    ACTOR_COLUMNS,
+    EVENT_COLUMNS,
+    FIGURE_COLUMNS,
+    PERIODS,
+    QUAD_CLASSES,
+    QUOTE_COLUMNS,
+    REPORT_COLUMNS,
+    TIMELINE_COLUMNS,
+    actor_rows,
+    event_rows,
+    figure_rows,
+    quote_rows,
+    timeline_rows,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = ("table", "json", "jsonl", "csv")
+EVENT_FILTERS = ("actor", "country", "dyad", "both_directions", "source", "target", "cameo",
+                 "root", "plover", "quad_class", "mood", "date_from", "date_to", "outlet",
+                 "min_reports")
+#: Columns of ``eventwire events`` in a terminal table (json and csv have them all).
+EVENT_TABLE = ("id", "date", "source_code", "cameo", "target_code", "quad_class", "goldstein",
+               "mood", "n_reports", "n_sources", "sentence")
+REPORT_TABLE = ("event_id", "published", "outlet", "source_code", "cameo", "target_code",
+                "trigger", "mood", "date", "date_source", "sentence")
+
+
+def _option(name: str) -> Callable[[F], F]:
+    """The click option of filter ``name``."""
+    specs: dict[str, Callable[[F], F]] = {
+        "actor": click.option("--actor", metavar="CODE", help="Actor code prefix on either "
+                              "side: CHN, CHNGOV, ---GOV (any government)."),
+        "country": click.option("--country", metavar="ISO3",
+                                help="3-letter country code on either side, e.g. RUS."),
+        "dyad": click.option("--dyad", nargs=2, metavar="A B", help="Source code starts "
+                             "with A and target code with B, e.g. --dyad CHN RUS."),
+        "both_directions": click.option("--both-directions", is_flag=True,
+                                        help="With the dyad: B to A as well."),
+        "source": click.option("--source", metavar="CODE", help="Source actor code prefix."),
+        "target": click.option("--target", metavar="CODE", help="Target actor code prefix."),
+        "cameo": click.option("--cameo", metavar="CODE", help="CAMEO code prefix: 04, 036."),
+        "root": click.option("--root", metavar="NN", help="CAMEO root, 01 to 20."),
+        "plover": click.option("--plover", metavar="CATEGORY",
+                               help="PLOVER category (any case), e.g. CONSULT."),
+        "quad_class": click.option("--quad-class", type=click.IntRange(1, 4), help="1 verbal "
+                                   "cooperation, 2 material cooperation, 3 verbal conflict, "
+                                   "4 material conflict."),
+        "mood": click.option("--mood", type=click.Choice(MOODS), help="Only this mood."),
+        "date_from": click.option("--from", "date_from", callback=_date, metavar="YYYY-MM-DD",
+                                  help="On or after this day (events: their whole date; "
+                                  "otherwise the article's publication date)."),
+        "date_to": click.option("--to", "date_to", callback=_date, metavar="YYYY-MM-DD",
+                                help="On or before this day (as --from)."),
+        "outlet": click.option("--outlet", help="Only what this outlet reported (any case; "
+                               "syndicated copies count)."),
+        "min_reports": click.option("--min-reports", type=click.IntRange(min=1),
+                                    help="Events reported at least this many times."),
+        "order": click.option("--order", type=click.Choice(list(ORDERS)), default="date",
+                              show_default=True, help="date: oldest first; -date: newest "
+                              "first; reports: most reported first."),
+        "limit": click.option("--limit", type=click.IntRange(min=0), default=100,
+                              show_default=True, help="Show at most this many rows."),
+        "offset": click.option("--offset", type=click.IntRange(min=0), default=0,
+                               help="Skip this many rows first."),
+    }
+    return specs[name]
+
+
+def _options(*names: str) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        for name in reversed(names):
+            func = _option(name)(func)
+        return func
+    return decorate
+
+
+def _filter(options: dict[str, Any]) -> EventFilter:
+    """The filter the options describe; a bad value or combination is a usage error."""
+    if options.get("dyad") and (options.get("source") or options.get("target")):
+        raise click.UsageError("Give either --dyad A B or --source/--target, not both")
+    if options.get("both_directions") and "dyad" in options and not options["dyad"]:
+        raise click.UsageError("--both-directions needs --dyad A B")
+    try:
+        return make_filter(**options)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _show(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], title: str,
+          table: Sequence[str] | None = None) -> None:
+    """Rows in ``fmt``; a terminal table keeps the ``table`` columns and short sentences."""
+    if fmt == "table" and table:
+        rows = [{k: _short(row[k]) if k == "sentence" else row[k] for k in table}
+                for row in rows]
+        columns = table
+    print_rows(rows, fmt, title=f"{title} ({len(rows)})", columns=list(columns))
+
+
+def _short(text: str | None, width: int = 90) -> str | None:
+    return text if text is None or len(text) <= width else text[: width - 1] + "…"
+
+
+@click.command()
+@db_option
+@format_option(*FORMATS)
+@_options(*EVENT_FILTERS, "order", "limit", "offset")
+@click.option("--reports", is_flag=True, help="One row per report of each event (article, "
+              "outlet, sentence, trigger, mood, date), not per event.")
+def events(db: str | None, fmt: str, reports: bool, **options: Any) -> None:
+    """List events, one row per real-world event (or per report), filtered."""
+    f = _filter(options)
+    with _store(db) as store:
+        rows = event_rows(store, f, reports)
+    columns = REPORT_COLUMNS if reports else EVENT_COLUMNS
+    _show(rows, fmt, [c for c, _ in columns], "reports" if reports else "events",
+          REPORT_TABLE if reports else EVENT_TABLE)
+
+
+@click.command()
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option("--by", type=click.Choice(PERIODS), default="week", show_default=True,
+              help="Length of each period (weeks start on Monday).")
+@db_option
+@format_option(*FORMATS)
+@_options("both_directions", "cameo", "root", "plover", "quad_class", "mood", "date_from",
+          "date_to", "outlet", "min_reports")
+def timeline(a: str, b: str, by: str, db: str | None, fmt: str, **options: Any) -> None:
+    """Events of actors A -> B per period: counts by QuadClass, mean Goldstein score."""
+    f = _filter(options)
+    with _store(db) as store:
+        try:
+            rows = timeline_rows(store, a, b, by, f)
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from exc
+    arrow = "<->" if f.both_directions else "->"
+    _show(rows, fmt, [c for c, _ in TIMELINE_COLUMNS], f"{a} {arrow} {b} by {by}")
+    if fmt == "table" and rows and sys.stdout.isatty():
+        for line in chart_lines(rows):
+            click.echo(line)
+
+
+def chart_lines(rows: Sequence[dict[str, Any]], width: int | None = None) -> list[str]:
+    """One sparkline per QuadClass over the periods (the latest that fit the terminal),
+    on one scale so that heights compare across lines."""
+    width = width or max(10, shutil.get_terminal_size().columns - 28)
+    shown = rows[-width:]
+    top = max((r[q] for r in shown for q in QUAD_CLASSES), default=0)
+    lines = [f"{q.replace('_', ' '):18s} {sparkline([r[q] for r in shown], top)} "
+             f"{sum(r[q] for r in rows)}" for q in QUAD_CLASSES]
+    if len(shown) < len(rows):
+        lines.append(f"(last {len(shown)} of {len(rows)} periods)")
+    return lines
+
+
+@click.command()
+@db_option
+@format_option(*FORMATS)
+@_options("actor", "country", "outlet", "date_from", "date_to", "limit", "offset")
+def actors(db: str | None, fmt: str, **options: Any) -> None:
+    """List actors by mentions, with their articles and events as source and target."""
+    f = _filter(options)
+    with _store(db) as store:
+        rows = actor_rows(store, f)
+    _show(rows, fmt, [c for c, _ in ACTOR_COLUMNS], "actors")
+
+
+@click.command()
+@db_option
+@format_option(*FORMATS)
+@click.option("--speaker", help="Part of the speaker's name, any case (e.g. putin).")
+@_options("actor", "country", "outlet", "date_from", "date_to", "limit", "offset")
+def quotes(db: str | None, fmt: str, speaker: str | None, **options: Any) -> None:
+    """List quotations with their speaker, newest article first."""
+    f = _filter(options)
+    with _store(db) as store:
+        rows = quote_rows(store, f, speaker)
+    _show(rows, fmt, [c for c, _ in QUOTE_COLUMNS], "quotes")
+
+
+@click.command()
+@db_option
+@format_option(*FORMATS)
+@click.option("--subject", help="Part of what the figure measures, any case (e.g. trade).")
+@click.option("--unit", help="Unit, any case: USD, percent, troops...")
+@_options("outlet", "date_from", "date_to", "limit", "offset")
+def figures(db: str | None, fmt: str, subject: str | None, unit: str | None,
+            **options: Any) -> None:
+    """List figures (money, percentages, counts) with what they measure, newest first."""
+    f = _filter(options)
+    with _store(db) as store:
+        rows = figure_rows(store, f, subject, unit)
+    _show(rows, fmt, [c for c, _ in FIGURE_COLUMNS], "figures")
