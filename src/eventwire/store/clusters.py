@@ -30,11 +30,13 @@ def _attach(store: SqlStore, doc: Document, event: Event) -> str:
     best: tuple[float, str] | None = None
     if days is not None:
         rows = store.execute(
-            "SELECT id, sentence, cameo FROM event_clusters WHERE root = ? "
+            "SELECT id, sentence, cameo FROM event_clusters c WHERE root = ? "
             "AND coalesce(source_code, '') = ? AND coalesce(target_code, '') = ? "
-            "AND date_start <= ? AND date_end >= ?",
+            "AND date_start <= ? AND date_end >= ? AND NOT EXISTS ("
+            "SELECT 1 FROM event_reports r WHERE r.cluster_id = c.id AND r.article_id = ?)",
+            # one article's events stay apart: it told them as different events
             (event.cameo[:2], event.source_code or "", event.target_code or "",
-             days[1] + _SLACK, days[0] - _SLACK))
+             days[1] + _SLACK, days[0] - _SLACK, doc.id))
         for cluster_id, sentence, cameo in rows:
             score = evidence_similarity(sentence, event.sentence)
             if (score >= EVIDENCE_THRESHOLD or cameo == event.cameo) and (
