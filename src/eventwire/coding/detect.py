@@ -248,6 +248,8 @@ def _domestic(pattern: Pattern, sources: list[Participant]) -> list[Participant]
     return [Participant(source.token, None, country)]
 
 
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around",
+                          "throughout", "within"})
 _BACKGROUND = frozenset({"amid", "since", "after", "before", "following", "despite", "during"})
 
 
@@ -422,6 +424,8 @@ class _Participants:
             if token.i <= verb.i or token.dep_ not in {"pobj", "dobj"} or \
                     not _same_phrase(token, verb) or _in_background(token, verb):
                 continue
+            if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+                continue  # "in southeastern Serbia" is where, not whom
             found = [f for f in self.refs(token, fallback=False) if f.key not in keys]
             if found:
                 return found

@@ -156,7 +156,7 @@ def _entity_candidates(doc: Doc, lexicon: ActorLexicon) -> Iterator[Candidate]:
 
 
 def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
-    text = _strip_possessive(ent)
+    text = _strip_possessive(ent, lexicon)
     if not text:
         return None
     known = lexicon.lookup(text.text)
@@ -175,6 +175,8 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     if capital is not None:
         return _capital(text, capital)
     if ent.label_ in {"NORP", "PERSON", "ORG"} and countries.demonym(text.text):
+        if _ethnic(text[0]):  # "ethnic Albanians" are a people, not Albania's state
+            return None
         demonym = countries.demonym(text.text)
         if demonym is None or _modifies_role_noun(text.root, lexicon):
             return None
@@ -192,6 +194,12 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
             candidate.country = _country_in_name(text, lexicon)  # "Baghdad University"
         return candidate
     return None
+
+
+def _ethnic(token: Token) -> bool:
+    """"ethnic Albanians", "ethnic Serb civilians": an ethnic group, which has no state code."""
+    return (token.i > 0 and token.doc[token.i - 1].lower_ == "ethnic") or any(
+        c.lower_ == "ethnic" for c in token.children)
 
 
 def _country_in_name(span: Span, lexicon: ActorLexicon) -> str | None:
@@ -305,15 +313,18 @@ def _np_start(ent: Span, lexicon: ActorLexicon) -> int:
     return start
 
 
-def _strip_possessive(ent: Span) -> Span | None:
-    """The name without "the", a trailing "'s", or a leading possessor ("China's")."""
+def _strip_possessive(ent: Span, lexicon: ActorLexicon) -> Span | None:
+    """The name without "the", a trailing "'s", or a leading possessor that is a place
+    ("China's Foreign Ministry"; not "the Democratic People's Republic")."""
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and doc[start].lower_ in {"the"}:
         start += 1
     for i in range(start, end - 1):
         if doc[i].lower_ in {"'s", "’s"} and i + 1 < end:
-            start = i + 1
+            owner = doc[start:i].text
+            if lexicon.countries.code(owner) or lexicon.countries.capital_of(owner):
+                start = i + 1
             break
     while end > start and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
         end -= 1
@@ -351,7 +362,7 @@ def _missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
                 or token.pos_ not in {"ADJ", "PROPN"}:
             continue
         code = countries.demonym(token.text)
-        if code is None or _modifies_role_noun(token, lexicon):
+        if code is None or _modifies_role_noun(token, lexicon) or _ethnic(token):
             continue
         kind = "region" if countries.is_region(code) else "country"
         yield Candidate(token.i, token.i + 1, countries.name(code) or token.text, kind,
@@ -457,7 +468,7 @@ def _group_country(token: Token, lexicon: ActorLexicon) -> tuple[str | None, lis
 def _own_group_country(token: Token, lexicon: ActorLexicon
                        ) -> tuple[str | None, list[Token]]:
     for child in token.lefts:
-        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"} and not _ethnic(child):
             code = lexicon.token_country(child)
             if code:
                 return code, [child, token]
