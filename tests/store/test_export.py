@@ -22,12 +22,12 @@ from eventwire.store.export import (
     GDELT_COLUMNS,
     REPORT_COLUMNS,
     ExportError,
-    ExportFilter,
     actor_fields,
     event_pages,
     export,
     gdelt_row,
 )
+from eventwire.store.filters import make_filter
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cnn-2024-08-20-li-qiang-moscow.txt"
 
@@ -218,14 +218,14 @@ def test_parquet_reads_back_with_typed_columns(store, tmp_path):
 
 
 @pytest.mark.parametrize(("filters", "expected"), [
-    (ExportFilter(actor="ukr"), ["192"]),
-    (ExportFilter(actor="RUS"), ["036", "112", "192"]),
-    (ExportFilter(root="3"), ["036"]),
-    (ExportFilter(cameo="19"), ["192"]),
-    (ExportFilter(date_from=dt.date(2024, 8, 7)), ["036", "112"]),
-    (ExportFilter(date_to=dt.date(2024, 8, 20)), ["192"]),
-    (ExportFilter(mood="alleged", actor="IGO"), ["112"]),
-    (ExportFilter(mood="negated"), []),
+    (make_filter(actor="ukr"), ["192"]),
+    (make_filter(actor="RUS"), ["036", "112", "192"]),
+    (make_filter(root="3"), ["036"]),
+    (make_filter(cameo="19"), ["192"]),
+    (make_filter(date_from=dt.date(2024, 8, 7)), ["036", "112"]),
+    (make_filter(date_to=dt.date(2024, 8, 20)), ["192"]),
+    (make_filter(mood="alleged", actor="IGO"), ["112"]),
+    (make_filter(mood="negated"), []),
 ])
 def test_filters_select_events(store, tmp_path, filters, expected):
     out = tmp_path / "events.jsonl"
@@ -245,7 +245,7 @@ def test_small_pages_give_the_same_rows(store, tmp_path):
 
 def test_filtered_reports_belong_to_the_selected_events(store, tmp_path):
     out = tmp_path / "r.jsonl"
-    assert export(store, out, "jsonl", reports=True, filters=ExportFilter(actor="CHN")) == 2
+    assert export(store, out, "jsonl", reports=True, filters=make_filter(actor="CHN")) == 2
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {r["outlet"] for r in rows} == {"Wire A", "Wire B"}
     assert {r["date_start"] for r in rows} == {"2024-08-21"}

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from eventwire.cli.options import _date, db_option, format_option
+from eventwire.cli.options import db_option, format_option, parse_date
 from eventwire.cli.query import _store
 from eventwire.cli.render import print_rows, sparkline
 from eventwire.errors import ConfigError
@@ -68,10 +68,10 @@ def _option(name: str) -> Callable[[F], F]:
                                    "cooperation, 2 material cooperation, 3 verbal conflict, "
                                    "4 material conflict."),
         "mood": click.option("--mood", type=click.Choice(MOODS), help="Only this mood."),
-        "date_from": click.option("--from", "date_from", callback=_date, metavar="YYYY-MM-DD",
+        "date_from": click.option("--from", "date_from", callback=parse_date, metavar="YYYY-MM-DD",
                                   help="On or after this day (events: their whole date; "
                                   "otherwise the article's publication date)."),
-        "date_to": click.option("--to", "date_to", callback=_date, metavar="YYYY-MM-DD",
+        "date_to": click.option("--to", "date_to", callback=parse_date, metavar="YYYY-MM-DD",
                                 help="On or before this day (as --from)."),
         "outlet": click.option("--outlet", help="Only what this outlet reported (any case; "
                                "syndicated copies count)."),

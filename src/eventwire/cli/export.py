@@ -10,7 +10,7 @@ from typing import get_args
 
 import click
 
-from eventwire.cli.options import db_option
+from eventwire.cli.options import db_option, parse_date
 from eventwire.errors import EventwireError
 from eventwire.records import Mood
 from eventwire.store import open_store
@@ -18,22 +18,13 @@ from eventwire.store.export import (
     CHUNK_SIZE,
     FORMATS,
     TEXT_FORMATS,
-    ExportFilter,
     export,
     write_stream,
 )
+from eventwire.store.filters import make_filter
 
 #: File name endings that name a format when --format is not given.
 _SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
-
-
-def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
 
 
 def _format_for(out: str, fmt: str | None) -> str:
@@ -59,9 +50,9 @@ def _format_for(out: str, fmt: str | None) -> str:
               "CODE, as source or target (RUS, CHNGOV).")
 @click.option("--root", metavar="NN", help="Only events of this CAMEO root (04, 19).")
 @click.option("--cameo", metavar="CODE", help="Only events whose CAMEO code starts with CODE.")
-@click.option("--from", "date_from", callback=_day, metavar="YYYY-MM-DD",
+@click.option("--from", "date_from", callback=parse_date, metavar="YYYY-MM-DD",
               help="Only events that start on or after this day.")
-@click.option("--to", "date_to", callback=_day, metavar="YYYY-MM-DD",
+@click.option("--to", "date_to", callback=parse_date, metavar="YYYY-MM-DD",
               help="Only events that end on or before this day.")
 @click.option("--mood", type=click.Choice(get_args(Mood)), help="Only events of this mood.")
 @click.option("--chunk-size", default=CHUNK_SIZE, show_default=True, type=click.IntRange(1),
@@ -79,9 +70,9 @@ def export_command(out: str, db: str | None, fmt: str | None, reports: bool, act
     if reports and fmt == "gdelt":
         raise click.UsageError("GDELT's event table has one row per event: --reports works "
                                "with csv, jsonl and parquet")
-    filters = ExportFilter(actor=actor, root=root, cameo=cameo, date_from=date_from,
-                           date_to=date_to, mood=mood)
     try:
+        filters = make_filter(actor=actor, root=root, cameo=cameo, date_from=date_from,
+                              date_to=date_to, mood=mood)
         store = open_store(db)
     except EventwireError as exc:
         raise click.UsageError(str(exc)) from exc

@@ -15,7 +15,9 @@ from eventwire.read.raw import DEFAULT_MAX_BYTES, JSONL_FIELDS
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None
+               ) -> dt.date | None:
+    """A click callback: ``YYYY-MM-DD`` to a date, or a usage error naming the value."""
     if value is None:
         return None
     try:
@@ -50,7 +52,7 @@ def read_options(func: F) -> F:
     decorators = [
         click.option("--input-format", type=click.Choice(FORMATS), default="auto",
                      show_default=True, help="Read inputs as this format instead of guessing."),
-        click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+        click.option("--published", callback=parse_date, metavar="YYYY-MM-DD",
                      help="Publication date for every input (overrides the input's own)."),
         click.option("--max-size", callback=_size, default=str(DEFAULT_MAX_BYTES),
                      metavar="SIZE", help="Refuse inputs larger than this (e.g. 2MB, 500K)."),

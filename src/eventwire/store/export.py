@@ -20,11 +20,12 @@ import datetime as dt
 import json
 import os
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from eventwire.errors import EventwireError
+from eventwire.store.filters import EventFilter
+from eventwire.store.query import cluster_conditions
 from eventwire.timeperiod import period
 
 if TYPE_CHECKING:
@@ -68,47 +69,6 @@ REPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("lon", "float64"), ("attributed_to", "string"), ("sentence", "string"),
     ("trigger", "string"), ("confidence", "float64"),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ExportFilter:
-    """Which events to export; every given condition must hold (None: no condition).
-
-    ``actor`` is a code prefix matched against either actor (``RUS`` matches ``RUSGOV``);
-    ``root`` a CAMEO root (``04``), ``cameo`` a code prefix (``036``); the event's dates
-    (its first to its last day) lie within ``date_from``..``date_to``, inclusive. Reports are
-    selected by the event they belong to. The same names and meanings as ``EventFilter``.
-    """
-
-    actor: str | None = None
-    root: str | None = None
-    cameo: str | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    mood: str | None = None
-
-    def sql(self, alias: str = "c") -> tuple[str, list[Any]]:
-        """``AND``-joined conditions on ``event_clusters`` (as ``alias``) and their values."""
-        where: list[str] = []
-        params: list[Any] = []
-        if self.actor:
-            where.append(f"({alias}.source_code LIKE ? OR {alias}.target_code LIKE ?)")
-            params += [self.actor.upper() + "%"] * 2
-        if self.root:
-            where.append(f"{alias}.root = ?")
-            params.append(self.root.zfill(2))
-        if self.cameo:
-            where.append(f"{alias}.cameo LIKE ?")
-            params.append(self.cameo + "%")
-        for clause, day in ((f"{alias}.date_start >= ?", self.date_from),
-                            (f"{alias}.date_end <= ?", self.date_to)):
-            if day is not None:
-                where.append(clause)
-                params.append(day)
-        if self.mood:
-            where.append(f"{alias}.mood = ?")
-            params.append(self.mood)
-        return " AND ".join(where) or "1 = 1", params
 
 
 # -- reading, page by page -------------------------------------------------------------------
@@ -184,20 +144,20 @@ def _stream(store: SqlStore, query: str, params: Sequence[Any],
     return store.stream(query, params, chunk_size)
 
 
-def event_pages(store: SqlStore, filters: ExportFilter | None = None,
+def event_pages(store: SqlStore, filters: EventFilter | None = None,
                 chunk_size: int = CHUNK_SIZE) -> Pages:
     """Real-world events, ``chunk_size`` at a time, in event id order."""
-    where, params = (filters or ExportFilter()).sql()
+    where, params = cluster_conditions(filters or EventFilter())
     query = _EVENTS_SQL.format(where=where, select=_select(_EVENT_SELECT))
     names = [name for name, _ in _EVENT_SELECT]
     for rows in _stream(store, query, (*params, *params), chunk_size):
         yield [dict(zip(names, row, strict=True)) for row in rows]
 
 
-def report_pages(store: SqlStore, filters: ExportFilter | None = None,
+def report_pages(store: SqlStore, filters: EventFilter | None = None,
                  chunk_size: int = CHUNK_SIZE) -> Pages:
     """Reports of the selected events, ``chunk_size`` at a time, grouped by event."""
-    where, params = (filters or ExportFilter()).sql()
+    where, params = cluster_conditions(filters or EventFilter())
     query = _REPORTS_SQL.format(where=where, select=_select(_REPORT_SELECT))
     names = [name for name, _ in _REPORT_SELECT]
     for rows in _stream(store, query, params, chunk_size):
@@ -375,7 +335,7 @@ def _write_parquet(pages: Iterator[list[Row]], path: Path,
 
 
 # -- the entry points ------------------------------------------------------------------------
-def _pages(store: SqlStore, filters: ExportFilter | None, reports: bool,
+def _pages(store: SqlStore, filters: EventFilter | None, reports: bool,
            chunk_size: int) -> tuple[Pages, tuple[tuple[str, str], ...]]:
     if reports:
         return report_pages(store, filters, chunk_size), REPORT_COLUMNS
@@ -391,7 +351,7 @@ def _check(fmt: str, reports: bool) -> None:
 
 
 def write_stream(store: SqlStore, stream: IO[str], fmt: str, *,
-                 filters: ExportFilter | None = None, reports: bool = False,
+                 filters: EventFilter | None = None, reports: bool = False,
                  chunk_size: int = CHUNK_SIZE) -> int:
     """Write events (or reports) in a text format to an open stream; returns the row count."""
     _check(fmt, reports)
@@ -402,7 +362,7 @@ def write_stream(store: SqlStore, stream: IO[str], fmt: str, *,
         return _TEXT_WRITERS[fmt](pages, stream, [name for name, _ in columns])
 
 
-def export(store: SqlStore, out: str | Path, fmt: str, *, filters: ExportFilter | None = None,
+def export(store: SqlStore, out: str | Path, fmt: str, *, filters: EventFilter | None = None,
            reports: bool = False, chunk_size: int = CHUNK_SIZE) -> int:
     """Write events (or reports) to the file ``out``, atomically; returns the row count.
 

@@ -95,6 +95,13 @@ def _cluster_where(f: EventFilter, outlet: bool = True) -> _Where:
     return w
 
 
+def cluster_conditions(f: EventFilter) -> tuple[str, list[Any]]:
+    """A filter as ``AND``-joined conditions on ``event_clusters c``, for SQL built elsewhere
+    (the exports); ``1 = 1`` when it selects everything."""
+    w = _cluster_where(f)
+    return " AND ".join(w.clauses) or "1 = 1", w.params
+
+
 def _range(w: _Where, start: str, end: str, f: EventFilter) -> None:
     if f.date_from:
         w.add(f"{start} >= ?", f.date_from)
