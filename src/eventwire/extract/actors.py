@@ -181,6 +181,10 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
         if demonym is None or _modifies_role_noun(text.root, lexicon):
             return None
         kind = "region" if countries.is_region(demonym) else "country"
+        if kind == "country" and text.root.tag_ in {"NNS", "NNPS"}:
+            # "Young Algerians blocked roads": the people, not the state
+            return Candidate(text.start, text.end, text.text, "people", country=demonym,
+                             code=demonym)
         return Candidate(text.start, text.end, countries.name(demonym) or text.text, kind,
                          country=demonym, code=_state_code(demonym, kind))
     if ent.label_ == "PERSON" or _described_as_person(text, lexicon):
