@@ -132,10 +132,22 @@ def is_background(trigger: Token) -> bool:
 TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
 
 
+#: Nouns whose "on/about/over" phrase names a topic, even when the parser hangs the phrase
+#: on their verb ("renewed negotiations today on a troop pullback").
+TALK_NOUNS = frozenset({"talk", "negotiation", "discussion", "meeting", "agreement", "deal",
+                        "consultation", "dialogue", "accord", "treaty", "report", "statement",
+                        "resolution", "debate", "conference", "summit", "vote", "referendum"})
+
+
 def is_topic(trigger: Token) -> bool:
     """A noun that is what other events are about: "negotiations on a troop pullback"."""
-    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and \
-        trigger.head.lower_ in TOPIC and trigger.head.head.pos_ == "NOUN"
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.lower_ not in TOPIC:
+        return False
+    holder = trigger.head.head
+    if holder.pos_ == "NOUN":
+        return True
+    return holder.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TALK_NOUNS for c in holder.children)
 
 
 def _anchors(trigger: Token) -> list[Token]:

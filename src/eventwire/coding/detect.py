@@ -164,7 +164,14 @@ def _fits(token: Token, pattern: Pattern) -> bool:
     event_object = _event_object(token, pattern) if pattern.objects else None
     if pattern.objects and event_object is None:
         return False
+    if pattern.preps and pattern.reciprocal and _conjoined_subject(token):
+        return True  # "Israel and Lebanon renewed negotiations": each is the other's partner
     return not pattern.preps or _prep_present(token, pattern, event_object)
+
+
+def _conjoined_subject(token: Token) -> bool:
+    subject, _ = subject_of(token) if token.pos_ in {"VERB", "AUX"} else (None, False)
+    return subject is not None and bool(subject.conjuncts)
 
 
 def _prep_present(token: Token, pattern: Pattern, event_object: Token | None) -> bool:
