@@ -66,6 +66,8 @@ class ActorLexicon:
         text = token.text
         if token.lower_ in {"'s", "’s"}:
             return None
+        if len(text) <= 3 and text.isupper() and self.lookup(text) is not None:
+            return None  # "EC truce monitors": the European Community, not Ecuador's "EC"
         if token.ent_type_ in {"NORP", "GPE"} and token.ent_iob_ in {"B", "I"}:
             ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
             if ent is not None and len(ent) > 1:  # "Sierra Leonean", "South Korean"
