@@ -123,10 +123,17 @@ class Context:
         return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
+#: Subordinators of clauses that give an event's background ("after rebels shelled...").
+BACKGROUND_MARKS = frozenset({"after", "before", "because", "following"})
+
+
 def is_background(trigger: Token) -> bool:
-    """A noun event mentioned only as background: "since the invasion", "amid the war"."""
-    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and \
-        trigger.head.lower_ in BACKGROUND
+    """An event mentioned only as background: "since the invasion", "amid the war", or a
+    verb in an "after ..." / "because ..." clause of another event's sentence."""
+    if trigger.pos_ == "NOUN":
+        return trigger.dep_ == "pobj" and trigger.head.lower_ in BACKGROUND
+    return trigger.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in trigger.children)
 
 
 TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
