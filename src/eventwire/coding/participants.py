@@ -1,0 +1,352 @@
+"""Who fills an event's roles: the actors (or a place's country) that a trigger's source
+and target stand for, found through subjects, objects, prepositions, possessors, conjuncts and
+the other paths described in :mod:`eventwire.coding.detect`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire.coding.lexicon import Pattern
+from eventwire.coding.syntax import (
+    PLACE_PREPS,
+    RELATIVE,
+    SUBJECTS,
+    event_object,
+    first_conjunct,
+    in_background,
+    same_phrase,
+    subject_of,
+)
+from eventwire.extract.actors import ActorIndex
+from eventwire.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Nouns that relate to another actor; "its neighbor" is not the possessor.
+RELATIONAL = frozenset({"neighbor", "neighbour", "ally", "partner", "counterpart", "rival",
+                        "enemy", "friend", "foe", "adversary", "host", "country", "nation",
+                        "state"})
+#: Light verbs whose object noun carries the event ("hold talks", "launch an attack").
+LIGHT_VERBS = frozenset({"hold", "make", "pay", "conduct", "launch", "carry", "stage",
+                         "impose", "slap", "issue", "begin", "start", "resume", "continue",
+                         "give", "lead", "mount", "open", "undertake", "step", "intensify",
+                         "organize", "organise", "announce", "order", "declare", "call",
+                         "renew", "reach", "sign", "extend", "escalate", "end", "lodge",
+                         "file", "initiate", "wage", "unleash", "deliver", "offer", "express"})
+#: Prepositions that introduce a target when a pattern names none.
+DEFAULT_TARGET_PREPS = ("to", "with", "against", "toward", "towards")
+#: Verbs whose subject undergoes the event its object names ("Beijing faced pressure").
+UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "endure", "experience", "weather",
+                           "come", "draw", "attract"})
+
+
+_ANY = Pattern(code="010", pos="VERB", lemma="")
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A source or target: an actor of the article, or a bare code (a place's country)."""
+
+    token: Token
+    actor: Actor | None
+    code: str | None
+
+    @property
+    def key(self) -> str:
+        return self.actor.id if self.actor else f"code:{self.code}"
+
+
+#: Roots whose acts fall on the actor's own people when the text names no one else:
+#: easing a curfew, releasing prisoners, a crackdown (CAMEO codes these against the country).
+DOMESTIC_ROOTS = frozenset({"08", "17"})
+
+
+def domestic(pattern: Pattern, sources: list[Participant]) -> list[Participant]:
+    source = sources[0]
+    country = (source.code or "")[:3]
+    if pattern.code[:2] not in DOMESTIC_ROOTS or len(country) != 3 or country in {"IGO", "NGO"}:
+        return []
+    return [Participant(source.token, None, country)]
+
+
+class Participants:
+    """Finds the actors that fill a trigger's roles."""
+
+    def __init__(self, actors: ActorIndex, place_codes: dict[int, str]) -> None:
+        self.actors = actors
+        self.place_codes = place_codes
+
+    def refs(self, token: Token | None, fallback: bool = True) -> list[Participant]:
+        """The actors a token stands for, with its conjuncts ("Western leaders and Kyiv",
+        "the Turkish and Greek sides")."""
+        if token is None:
+            return []
+        out: list[Participant] = []
+        for item in (token, *token.conjuncts):
+            found = self._one(item, fallback)
+            if found is None:
+                continue
+            extra = [] if found.token == item else [
+                Participant(c, a, a.code) for c in found.token.conjuncts
+                if (a := self.actors.actor_at(c)) is not None]
+            extra += self._shared_head(item, found)
+            for participant in (found, *extra):
+                if participant.key not in {p.key for p in out}:
+                    out.append(participant)
+        return out
+
+    def _shared_head(self, token: Token, found: Participant) -> list[Participant]:
+        """"French and Egyptian warships": the second country's group too (EGYMIL)."""
+        role = (found.code or "")[3:]
+        out = []
+        for modifier in (c for c in token.children if c.dep_ in {"amod", "compound"}):
+            for other in modifier.conjuncts:
+                actor = self.actors.actor_at(other)
+                if actor is not None and actor.code and actor.kind in {"country", "region"}:
+                    out.append(Participant(other, actor, actor.code[:3] + role
+                                           if role else actor.code))
+        return out
+
+    def _one(self, token: Token, fallback: bool) -> Participant | None:
+        actor = self.actors.actor_at(token)
+        if actor is not None:
+            return Participant(token, actor, actor.code)
+        if not fallback:
+            return None
+        # "its neighbor" is not its possessor; "its European Community partners" are the EC
+        relational = token.lemma_.lower() in RELATIONAL
+        for child in sorted(token.children, key=lambda c: c.dep_ != "poss"):
+            if child.dep_ in {"poss", "amod", "compound", "nmod"} and not (
+                    relational and child.dep_ == "poss"):
+                actor = self.actors.actor_at(child)
+                if actor is not None:
+                    return Participant(child, actor, actor.code)
+        if relational:
+            return None
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {
+                "of", "from", "by"}):
+            for obj in prep.children:  # "scores of refugees", "members of the party"
+                actor = self.actors.actor_at(obj) if obj.dep_ == "pobj" else None
+                if actor is not None:
+                    return Participant(obj, actor, actor.code)
+        for i in (token.i, *(c.i for c in token.children if c.dep_ == "prep")):
+            code = self.place_codes.get(i)
+            if code:
+                return Participant(token, None, code)
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in prep.children:
+                if (code := self.place_codes.get(obj.i)) is not None:
+                    return Participant(obj, None, code)
+        return None
+
+    def of_verb(self, verb: Token, pattern: Pattern
+                ) -> tuple[list[Participant], list[Participant], set[int]]:
+        subject, passive = subject_of(verb)
+        used: set[int] = set()
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            sources = self.refs(pobj)
+            targets = self.refs(subject)
+        else:
+            sources, targets = self.refs(subject), []
+        holder = verb
+        if pattern.objects:
+            event_noun = event_object(verb, pattern)
+            if event_noun is not None:
+                used.add(event_noun.i)
+                holder = event_noun
+        elif not passive:
+            dative = next((c for c in verb.children if c.dep_ == "dative"
+                           and c.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            targets = (self.refs(dative) or self.refs(obj) or self._relational(obj, sources)
+                       or self._clause_subject(verb)
+                       or (self._actor_below(obj) if obj is not None else []))
+        if not targets:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            targets = (self._prep_targets(holder, pattern) or self._prep_targets(verb, pattern)
+                       or (self._prep_targets(obj, pattern) if obj is not None else []))
+        if not targets and pattern.objects:
+            dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+            targets = self.refs(dative)
+        if not targets and holder is not verb:  # "hold talks on trade and security with X"
+            targets = self._prep_targets_below(holder, pattern) or self._actor_below(holder)
+            if not targets and holder.dep_ == "dobj":  # "banned opposition candidates"
+                targets = self.refs(holder)
+        if not targets and not pattern.preps:  # "agreed to US mediation"
+            targets = self._prep_targets(verb, pattern, DEFAULT_TARGET_PREPS)
+        if pattern.particle and not targets:  # "shrugged off criticism from X"
+            targets = self._prep_targets(verb, pattern, (pattern.particle,))
+        if not targets:  # "threatened to cut off electricity to X"
+            targets = self._xcomp_target(verb, sources)
+        if not targets:  # "kidnapped up to 16 Russian advisers"
+            targets = self._actor_after(verb, sources)
+        return sources, targets, used
+
+    def _prep_targets(self, head: Token, pattern: Pattern,
+                      preps: tuple[str, ...] | None = None) -> list[Participant]:
+        wanted = set(preps or pattern.preps)
+        for child in head.children:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in wanted:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = self.refs(pobj)
+                if found:
+                    return found
+        return []
+
+    def _xcomp_target(self, verb: Token, sources: list[Participant]) -> list[Participant]:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                obj = next((c for c in child.children if c.dep_ in {"dobj", "dative"}), None)
+                found = self.refs(obj) or self._prep_targets(child, _ANY, DEFAULT_TARGET_PREPS)
+                if not found and obj is not None:
+                    found = self._actor_below(obj)
+                keys = {s.key for s in sources}
+                return [f for f in found if f.key not in keys]
+        return []
+
+    def _actor_after(self, verb: Token, sources: list[Participant]) -> list[Participant]:
+        """The first actor after the verb in its own clause's object side."""
+        keys = {s.key for s in sources}
+        for token in verb.subtree:
+            if token.i <= verb.i or token.dep_ not in {"pobj", "dobj"} or \
+                    not same_phrase(token, verb) or in_background(token, verb):
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+                continue  # "in southeastern Serbia" is where, not whom
+            found = [f for f in self.refs(token, fallback=False) if f.key not in keys]
+            if found:
+                return found
+        return []
+
+    def _clause_subject(self, head: Token) -> list[Participant]:
+        """"X demanded that Y end curbs": the subject of the clause is the target."""
+        for child in head.children:
+            if child.dep_ in {"ccomp", "acl"} and child.pos_ in {"VERB", "AUX"}:
+                subject = next((c for c in child.children if c.dep_ in SUBJECTS), None)
+                if subject is not None and subject.lower_ not in RELATIVE:
+                    return self.refs(subject)
+        return []
+
+    def _actor_below(self, head: Token) -> list[Participant]:
+        """The first actor inside an object phrase ("lift embargoes on sales to Iran")."""
+        for token in head.subtree:
+            if token.i != head.i and token.dep_ == "pobj" and same_phrase(token, head):
+                found = self.refs(token)
+                if found and all(f.actor is not None for f in found):
+                    return found
+        return []
+
+    def place_target(self, trigger: Token) -> list[Participant]:
+        """Where an event has no other target, the country of the place it happens in."""
+        for token in trigger.subtree:
+            code = self.place_codes.get(token.i)
+            if code and token.dep_ == "pobj" and token.head.lower_ in {
+                    "in", "at", "into", "near", "inside"} and same_phrase(token, trigger):
+                return [Participant(token, None, code)]
+        return []
+
+    def _prep_targets_below(self, head: Token, pattern: Pattern) -> list[Participant]:
+        for token in head.subtree:
+            if token.pos_ in {"VERB", "AUX"}:
+                continue
+            if token.dep_ == "prep" and token.lower_ in pattern.preps:
+                found = self.refs(next((c for c in token.children if c.dep_ == "pobj"), None))
+                if found:
+                    return found
+        return []
+
+    def of_noun(self, noun: Token, pattern: Pattern
+                ) -> tuple[list[Participant], list[Participant]]:
+        between = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"),
+                       None)
+        if between is not None:
+            pobj = next((c for c in between.children if c.dep_ == "pobj"), None)
+            pair = self.refs(pobj)
+            if len(pair) >= 2:  # "talks between X and Y": coded once, from the first named
+                return pair[:1], pair[1:2]
+        sources = self._noun_source(noun, pattern)
+        targets = (self._prep_targets(noun, pattern) or self._undergoer(noun)
+                   or self._clause_subject(noun))
+        if not targets:
+            compound = [c for c in noun.children if c.dep_ == "compound"]
+            if any(c.dep_ == "poss" for c in noun.children) and compound:
+                targets = self.refs(compound[0], fallback=False)
+        if not targets:
+            targets = self._relational_target(noun, pattern, sources)
+        sources = [s for s in sources if s.key not in {t.key for t in targets}]
+        return sources, targets
+
+    def _relational_target(self, noun: Token, pattern: Pattern, sources: list[Participant]
+                           ) -> list[Participant]:
+        """"Russia's invasion of its neighbor": the nearest other country named before."""
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in pattern.preps]
+        pobjs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        return self._relational(pobjs[0] if pobjs else None, sources)
+
+    def _relational(self, token: Token | None, sources: list[Participant]
+                    ) -> list[Participant]:
+        """A target named by its relation to the source ("its neighbor", "the two
+        countries' relations"): the nearest other country named before, within 3 sentences."""
+        if token is None or not sources:
+            return []
+        words = {token.lemma_.lower(), *(c.lemma_.lower() for c in token.children
+                                         if c.dep_ == "poss")}
+        if not words & RELATIONAL:
+            return []
+        own = {(s.code or "")[:3] for s in sources}
+        sentences = [s for s in token.doc.sents if s.start <= token.i][-3:]
+        for prior in reversed(token.doc[sentences[0].start : token.i]):
+            actor = self.actors.actor_at(prior)
+            if actor is not None and actor.code and actor.code[:3] not in own \
+                    and actor.kind in {"country", "capital", "group"}:
+                return [Participant(token, actor, actor.code)]
+        return []
+
+    def _undergoer(self, noun: Token) -> list[Participant]:
+        """"Beijing has faced pressure from the West": Beijing is the target."""
+        noun = first_conjunct(noun)
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in UNDERGO_VERBS:
+            subject, passive = subject_of(head)
+            return [] if passive else self.refs(subject)
+        return []
+
+    def _noun_source(self, noun: Token, pattern: Pattern) -> list[Participant]:
+        children = list(noun.children)
+        first = first_conjunct(noun)
+        if first is not noun:  # "scrutiny and pressure from the West": shared modifiers
+            children += [c for c in first.children if c.dep_ in {"prep", "poss", "amod"}]
+        has_poss = any(c.dep_ == "poss" for c in children)
+        for child in sorted(children, key=lambda c: c.dep_ != "poss"):
+            if child.dep_ == "poss":
+                found = self.refs(child, fallback=False)
+            elif child.dep_ == "prep" and (child.lower_ == "by" or (
+                    child.lower_ == "from" and "from" not in pattern.preps)):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                found = self.refs(pobj)
+            elif child.dep_ == "amod" or (child.dep_ == "compound" and not has_poss):
+                found = self.refs(child, fallback=False)
+            else:
+                continue
+            if found:
+                return found
+        return self._governing_subject(noun)
+
+    def _governing_subject(self, noun: Token) -> list[Participant]:
+        """"China imposed sanctions": the subject of the verb whose object the noun is."""
+        noun = first_conjunct(noun)
+        head = noun.head
+        if noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+            subject, passive = subject_of(head)
+            if not passive and head.lemma_.lower() in LIGHT_VERBS:
+                return self.refs(subject)
+        if noun.dep_ == "pobj" and head.lower_ in {"during", "on"} and \
+                head.head.pos_ in {"VERB", "AUX"}:
+            subject, passive = subject_of(head.head)
+            if not passive:
+                return self.refs(subject)
+        return []

@@ -1,0 +1,102 @@
+"""Small questions about the dependency parse that the event stage asks again and again:
+who is the subject of a verb, which noun is a light verb's event, is a token in the same
+phrase as another, behind a background preposition ("amid"), the first of its conjuncts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.coding.lexicon import Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+RELATIVE = frozenset({"which", "that", "who", "whom"})
+
+
+def event_object(verb: Token, pattern: Pattern) -> Token | None:
+    """The noun that a light-verb pattern needs: "hold [talks]", "slapped with [sanctions]",
+    "gave 5 million dollars of [aid]"."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr"}:
+            if _named(child, pattern.objects):
+                return child
+            for part in child.children:
+                if part.dep_ in {"compound", "nummod", "quantmod"} and \
+                        _named(part, pattern.objects):
+                    return child
+                if part.dep_ == "prep" and part.lower_ in {"of", "in"}:
+                    inner = next((o for o in part.children if o.dep_ == "pobj"), None)
+                    if inner is not None and _named(inner, pattern.objects):
+                        return inner
+        if child.dep_ == "prep" and child.lower_ in {"with", "in"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and _named(obj, pattern.objects):
+                    return obj
+    return None
+
+
+def _named(token: Token, words: frozenset[str]) -> bool:
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, inherited through control and coordination; and whether the
+    verb is passive."""
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    seen = 0
+    while seen < 6:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in SUBJECTS:
+                if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    return verb.head, passive
+                # an inherited passive subject ("X is set to meet") is the doer of the xcomp
+                return child, passive
+        if verb.dep_ == "relcl":
+            return verb.head, passive
+        if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"}:
+            # "accused Russian troops of shelling": the accused did the shelling
+            governor = verb.head.head
+            obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj, passive
+        if verb.dep_ in INHERIT and verb.head.pos_ in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+            continue
+        return None, passive
+    return None, False
+
+
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around",
+                          "throughout", "within"})
+_BACKGROUND = frozenset({"amid", "since", "after", "before", "following", "despite", "during"})
+
+
+def in_background(token: Token, head: Token) -> bool:
+    """Whether the path from token up to head passes a background preposition ("amid")."""
+    current = token
+    while current != head and current.head != current:
+        if current.dep_ == "prep" and current.lower_ in _BACKGROUND:
+            return True
+        current = current.head
+    return False
+
+
+def same_phrase(token: Token, head: Token) -> bool:
+    """Whether a token belongs to the head's own phrase (or to a verb it controls: "agreed
+    to set up a centre in Tokyo"), not to a clause inside it."""
+    current = token
+    while current != head and current.head != current:
+        current = current.head
+        if current != head and current.pos_ in {"VERB", "AUX"} and current.dep_ != "xcomp":
+            return False
+    return current == head
+
+
+def first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
