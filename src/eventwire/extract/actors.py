@@ -15,10 +15,18 @@ the parse doing the work that PETRARCH's phrase patterns did.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventwire.extract.actor_lexicon import ActorLexicon, load_actor_lexicon, normal
+from eventwire.extract.actor_groups import group_candidates, missed_country_words, speaking_for
+from eventwire.extract.actor_lexicon import ActorLexicon, load_actor_lexicon
+from eventwire.extract.candidates import (
+    DROP,
+    Candidate,
+    ethnic,
+    modifies_role_noun,
+    state_code,
+)
 from eventwire.extract.coref import resolve_references
 from eventwire.records import Actor, Mention, content_id
 
@@ -29,43 +37,7 @@ if TYPE_CHECKING:
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "around",
                       "toward", "towards", "through", "via", "inside", "within", "throughout",
                       "over", "off", "along", "between"})
-_DROP = frozenset({"the", "a", "an", "'s", "’s", "its", "their", "his", "her", "some", "many",
-                   "several", "two", "three", "top", "senior", "other", "both", "all"})
 
-
-@dataclass(slots=True)
-class Candidate:
-    """One mention before resolution: tokens ``start``..``end`` (exclusive) of the Doc."""
-
-    start: int
-    end: int
-    name: str
-    kind: str
-    country: str | None = None
-    role: str | None = None
-    title: str | None = None
-    code: str | None = None  # a complete code from the curated file, when known
-    inferred: bool = False  # country taken from the article's home country
-
-    def key(self) -> str:
-        if self.kind in {"country", "region"}:
-            return f"{self.kind}:{self.code or self.country}"
-        return f"{self.kind}:{normal(self.name)}:{self.final_code() or ''}"
-
-    @property
-    def country_code(self) -> str | None:
-        """The country part, whether the text gave it or the curated file did."""
-        if self.country:
-            return self.country
-        code = self.code or ""
-        return code[:3] if len(code) >= 3 and code[:3] not in {"IGO", "NGO"} else None
-
-    def final_code(self) -> str | None:
-        if self.code:
-            return self.code
-        if self.country:
-            return self.country + (self.role or "")
-        return None
 
 
 @dataclass(slots=True)
@@ -103,13 +75,13 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
         if not taken.intersection(range(candidate.start, candidate.end)):
             candidates.append(candidate)
             taken.update(range(candidate.start, candidate.end))
-    for candidate in _group_candidates(doc, lexicon, taken):
+    for candidate in group_candidates(doc, lexicon, taken):
         candidates.append(candidate)
         taken.update(range(candidate.start, candidate.end))
-    for candidate in _missed_country_words(doc, lexicon, taken):
+    for candidate in missed_country_words(doc, lexicon, taken):
         candidates.append(candidate)
         taken.update(range(candidate.start, candidate.end))
-    candidates += _speaking_for(doc, candidates, lexicon, taken)
+    candidates += speaking_for(doc, candidates, lexicon, taken)
     candidates = _absorb_descriptions(candidates, lexicon)
     candidates.sort(key=lambda c: c.start)
     candidates = resolve_references(doc, candidates, taken, lexicon)
@@ -170,15 +142,15 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     if country is not None and ent.label_ != "PERSON":
         kind = "region" if countries.is_region(country) else "country"
         return Candidate(text.start, text.end, countries.name(country) or text.text, kind,
-                         country=country, code=_state_code(country, kind))
+                         country=country, code=state_code(country, kind))
     capital = countries.capital_of(text.text)
     if capital is not None:
         return _capital(text, capital)
     if ent.label_ in {"NORP", "PERSON", "ORG"} and countries.demonym(text.text):
-        if _ethnic(text[0]):  # "ethnic Albanians" are a people, not Albania's state
+        if ethnic(text[0]):  # "ethnic Albanians" are a people, not Albania's state
             return None
         demonym = countries.demonym(text.text)
-        if demonym is None or _modifies_role_noun(text.root, lexicon):
+        if demonym is None or modifies_role_noun(text.root, lexicon):
             return None
         kind = "region" if countries.is_region(demonym) else "country"
         if kind == "country" and text.root.tag_ in {"NNS", "NNPS"}:
@@ -186,7 +158,7 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
             return Candidate(text.start, text.end, text.text, "people", country=demonym,
                              code=demonym)
         return Candidate(text.start, text.end, countries.name(demonym) or text.text, kind,
-                         country=demonym, code=_state_code(demonym, kind))
+                         country=demonym, code=state_code(demonym, kind))
     if ent.label_ == "PERSON" or _described_as_person(text, lexicon):
         return _described(Candidate(text.start, text.end, text.text, "person"), ent, lexicon)
     if ent.label_ == "ORG":
@@ -198,12 +170,6 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
             candidate.country = _country_in_name(text, lexicon)  # "Baghdad University"
         return candidate
     return None
-
-
-def _ethnic(token: Token) -> bool:
-    """"ethnic Albanians", "ethnic Serb civilians": an ethnic group, which has no state code."""
-    return (token.i > 0 and token.doc[token.i - 1].lower_ == "ethnic") or any(
-        c.lower_ == "ethnic" for c in token.children)
 
 
 def _country_in_name(span: Span, lexicon: ActorLexicon) -> str | None:
@@ -288,7 +254,7 @@ def _described(candidate: Candidate, ent: Span, lexicon: ActorLexicon,
         candidate.title = title
     if left and candidate.kind in {"person", "organisation", "media"}:
         start = min(t.i for t in left)
-        if doc[start].lower_ in _DROP:
+        if doc[start].lower_ in DROP:
             start += 1
         candidate.start = min(candidate.start, start)
     return candidate
@@ -335,11 +301,6 @@ def _strip_possessive(ent: Span, lexicon: ActorLexicon) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _modifies_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
-    head = token.head
-    return token.dep_ in {"amod", "compound", "nmod"} and head.lemma_.lower() in lexicon.roles
-
-
 def _absorb_descriptions(candidates: list[Candidate], lexicon: ActorLexicon
                          ) -> list[Candidate]:
     """A group right before a name describes it ("news agency Tass"): one mention."""
@@ -355,138 +316,6 @@ def _absorb_descriptions(candidates: list[Candidate], lexicon: ActorLexicon
             named.country, named.role = c.country, named.role or c.role
         named.title = named.title or c.title
     return kept
-
-
-def _missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
-                          ) -> Iterator[Candidate]:
-    """Demonyms the model did not tag ("Western criticism"): the country or region acts."""
-    countries = lexicon.countries
-    for token in doc:
-        if token.i in taken or token.ent_type_ or not token.text[:1].isupper() \
-                or token.pos_ not in {"ADJ", "PROPN"}:
-            continue
-        code = countries.demonym(token.text)
-        if code is None or _modifies_role_noun(token, lexicon) or _ethnic(token):
-            continue
-        kind = "region" if countries.is_region(code) else "country"
-        yield Candidate(token.i, token.i + 1, countries.name(code) or token.text, kind,
-                        country=code, code=_state_code(code, kind))
-
-
-def _speaking_for(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
-                  taken: set[int]) -> list[Candidate]:
-    """"A spokesperson for China's Foreign Ministry" speaks as the ministry."""
-    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
-    out = []
-    for token in doc:
-        if token.i in taken or token.pos_ != "NOUN" or token.lemma_.lower() not in {
-                "spokesperson", "spokesman", "spokeswoman", "representative", "official",
-                "envoy", "ambassador", "delegation", "source"}:
-            continue
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {
-                "for", "of", "at", "from"}):
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            owner = by_token.get(pobj.i) if pobj is not None else None
-            if owner is not None and owner.kind not in {"person", "group"}:
-                start = token.left_edge.i if doc[token.left_edge.i].lower_ in _DROP else token.i
-                start += doc[start].lower_ in _DROP
-                out.append(replace(owner, start=min(start, token.i), end=token.i + 1))
-                taken.update(range(min(start, token.i), token.i + 1))
-                break
-    return out
-
-
-def _state_code(code: str, kind: str) -> str:
-    """A country that acts is its government (as ICEWS codes "China" as China's government);
-    a region or bloc ("the West") has no government role."""
-    return code if kind == "region" else f"{code}GOV"
-
-
-# ---------------------------------------------------------------- groups
-
-def _group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterator[Candidate]:
-    """Common-noun actors with a country: "Russian officials", "Ukrainian forces",
-    "China's customs", "officials from Iran", "Western leaders"."""
-    for token in doc:
-        nounish = token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ == "compound")
-        if token.i in taken or not nounish:
-            continue
-        if token.dep_ == "appos" and token.head.i in taken:
-            continue  # "Li, China's No. 2 official": a description of a named actor
-        role, _ = lexicon.role_of([token.lemma_.lower()])
-        if role is None:
-            continue
-        country, tokens = _group_country(token, lexicon)
-        if country is None:
-            # "rebel positions": kept only if the article has a home country (see below)
-            if token.dep_ in {"compound", "nsubj", "nsubjpass", "dobj", "pobj"} and \
-                    _bare_role_noun(token, lexicon):
-                yield Candidate(token.i, token.i + 1, token.text, "group", role=role)
-            continue
-        start = min(t.i for t in tokens)
-        while doc[start].lower_ in _DROP and start < token.i:
-            start += 1
-        if taken.intersection(range(start, token.i + 1)):
-            # "Ivory Coast rebels": the country is its own actor; the group is the noun
-            start = max(i for i in range(start, token.i + 1) if i in taken) + 1 \
-                if token.i not in taken else token.i + 1
-            while start < token.i and (doc[start].lower_ in _DROP or doc[start].is_punct):
-                start += 1
-            if start > token.i:
-                continue
-        modifiers = [t.lemma_.lower() for t in doc[start : token.i + 1]]
-        found_role, term = lexicon.role_of(modifiers)
-        title = term if term in lexicon.titles else None
-        if lexicon.countries.is_region(country):  # "Western leaders" speak for the West
-            name = lexicon.countries.name(country) or country
-            yield Candidate(start, token.i + 1, name, "region", country=country, code=country)
-            continue
-        yield Candidate(start, token.i + 1, doc[start : token.i + 1].text, "group",
-                        country=country, role=found_role or role, title=title)
-
-
-#: Role nouns that name a kind of actor on their own ("rebels", "police", "troops").
-_BARE_ROLES = frozenset({"REB", "MIL", "COP", "OPP", "INS", "SEP", "LEG", "JUD"})
-
-
-def _bare_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
-    role, _ = lexicon.role_of([token.lemma_.lower()])
-    return role in _BARE_ROLES and token.lemma_.lower() not in {"force", "guard", "court"}
-
-
-def _group_country(token: Token, lexicon: ActorLexicon) -> tuple[str | None, list[Token]]:
-    found, tokens = _own_group_country(token, lexicon)
-    if found is None and token.dep_ == "conj" and token.head.pos_ == "NOUN":
-        # "Russian officials and an honour guard": a coordinated group shares the country
-        head_country, _ = _own_group_country(token.head, lexicon)
-        if head_country is not None:
-            return head_country, [*(c for c in token.lefts if c.dep_ == "compound"), token]
-    if found is None and token.dep_ == "compound":
-        # "China's customs data": the possessor belongs to the whole phrase
-        for child in token.head.lefts:
-            if child.dep_ == "poss" and (code := lexicon.token_country(child)):
-                return code, [child, token]
-    return found, tokens
-
-
-def _own_group_country(token: Token, lexicon: ActorLexicon
-                       ) -> tuple[str | None, list[Token]]:
-    for child in token.lefts:
-        if child.dep_ in {"amod", "compound", "poss", "nmod"} and not _ethnic(child):
-            code = lexicon.token_country(child)
-            if code:
-                return code, [child, token]
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ in {"from", "of", "in"}:
-            for obj in child.children:
-                if obj.dep_ != "pobj":
-                    continue
-                # "officials from Peru", "doctors from two American aid groups"
-                for word in (obj, *(c for c in obj.children if c.dep_ in {"amod", "compound"})):
-                    code = lexicon.token_country(word)
-                    if code:
-                        return code, [token, obj]
-    return None, [token]
 
 
 # ---------------------------------------------------------------- records

@@ -21,7 +21,7 @@ from eventwire.extract.actor_lexicon import ActorLexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from eventwire.extract.actors import Candidate
+    from eventwire.extract.candidates import Candidate
 
 _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _NEUTER = frozenset({"it", "its"})

@@ -1,0 +1,145 @@
+"""Actors named by a common noun, not a name: groups with a country ("Russian officials",
+"Ukrainian forces", "officials from Peru"), demonyms the model did not tag ("Western
+criticism"), and "a spokesperson for X"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from eventwire.extract.actor_lexicon import ActorLexicon
+from eventwire.extract.candidates import (
+    DROP,
+    Candidate,
+    ethnic,
+    modifies_role_noun,
+    state_code,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
+                          ) -> Iterator[Candidate]:
+    """Demonyms the model did not tag ("Western criticism"): the country or region acts."""
+    countries = lexicon.countries
+    for token in doc:
+        if token.i in taken or token.ent_type_ or not token.text[:1].isupper() \
+                or token.pos_ not in {"ADJ", "PROPN"}:
+            continue
+        code = countries.demonym(token.text)
+        if code is None or modifies_role_noun(token, lexicon) or ethnic(token):
+            continue
+        kind = "region" if countries.is_region(code) else "country"
+        yield Candidate(token.i, token.i + 1, countries.name(code) or token.text, kind,
+                        country=code, code=state_code(code, kind))
+
+
+def speaking_for(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
+                  taken: set[int]) -> list[Candidate]:
+    """"A spokesperson for China's Foreign Ministry" speaks as the ministry."""
+    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    out = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "NOUN" or token.lemma_.lower() not in {
+                "spokesperson", "spokesman", "spokeswoman", "representative", "official",
+                "envoy", "ambassador", "delegation", "source"}:
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {
+                "for", "of", "at", "from"}):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            owner = by_token.get(pobj.i) if pobj is not None else None
+            if owner is not None and owner.kind not in {"person", "group"}:
+                start = token.left_edge.i if doc[token.left_edge.i].lower_ in DROP else token.i
+                start += doc[start].lower_ in DROP
+                out.append(replace(owner, start=min(start, token.i), end=token.i + 1))
+                taken.update(range(min(start, token.i), token.i + 1))
+                break
+    return out
+
+
+def group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterator[Candidate]:
+    """Common-noun actors with a country: "Russian officials", "Ukrainian forces",
+    "China's customs", "officials from Iran", "Western leaders"."""
+    for token in doc:
+        nounish = token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ == "compound")
+        if token.i in taken or not nounish:
+            continue
+        if token.dep_ == "appos" and token.head.i in taken:
+            continue  # "Li, China's No. 2 official": a description of a named actor
+        role, _ = lexicon.role_of([token.lemma_.lower()])
+        if role is None:
+            continue
+        country, tokens = _group_country(token, lexicon)
+        if country is None:
+            # "rebel positions": kept only if the article has a home country (see below)
+            if token.dep_ in {"compound", "nsubj", "nsubjpass", "dobj", "pobj"} and \
+                    _bare_role_noun(token, lexicon):
+                yield Candidate(token.i, token.i + 1, token.text, "group", role=role)
+            continue
+        start = min(t.i for t in tokens)
+        while doc[start].lower_ in DROP and start < token.i:
+            start += 1
+        if taken.intersection(range(start, token.i + 1)):
+            # "Ivory Coast rebels": the country is its own actor; the group is the noun
+            start = max(i for i in range(start, token.i + 1) if i in taken) + 1 \
+                if token.i not in taken else token.i + 1
+            while start < token.i and (doc[start].lower_ in DROP or doc[start].is_punct):
+                start += 1
+            if start > token.i:
+                continue
+        modifiers = [t.lemma_.lower() for t in doc[start : token.i + 1]]
+        found_role, term = lexicon.role_of(modifiers)
+        title = term if term in lexicon.titles else None
+        if lexicon.countries.is_region(country):  # "Western leaders" speak for the West
+            name = lexicon.countries.name(country) or country
+            yield Candidate(start, token.i + 1, name, "region", country=country, code=country)
+            continue
+        yield Candidate(start, token.i + 1, doc[start : token.i + 1].text, "group",
+                        country=country, role=found_role or role, title=title)
+
+
+#: Role nouns that name a kind of actor on their own ("rebels", "police", "troops").
+_BARE_ROLES = frozenset({"REB", "MIL", "COP", "OPP", "INS", "SEP", "LEG", "JUD"})
+
+
+def _bare_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
+    role, _ = lexicon.role_of([token.lemma_.lower()])
+    return role in _BARE_ROLES and token.lemma_.lower() not in {"force", "guard", "court"}
+
+
+def _group_country(token: Token, lexicon: ActorLexicon) -> tuple[str | None, list[Token]]:
+    found, tokens = _own_group_country(token, lexicon)
+    if found is None and token.dep_ == "conj" and token.head.pos_ == "NOUN":
+        # "Russian officials and an honour guard": a coordinated group shares the country
+        head_country, _ = _own_group_country(token.head, lexicon)
+        if head_country is not None:
+            return head_country, [*(c for c in token.lefts if c.dep_ == "compound"), token]
+    if found is None and token.dep_ == "compound":
+        # "China's customs data": the possessor belongs to the whole phrase
+        for child in token.head.lefts:
+            if child.dep_ == "poss" and (code := lexicon.token_country(child)):
+                return code, [child, token]
+    return found, tokens
+
+
+def _own_group_country(token: Token, lexicon: ActorLexicon
+                       ) -> tuple[str | None, list[Token]]:
+    for child in token.lefts:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"} and not ethnic(child):
+            code = lexicon.token_country(child)
+            if code:
+                return code, [child, token]
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in {"from", "of", "in"}:
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                # "officials from Peru", "doctors from two American aid groups"
+                for word in (obj, *(c for c in obj.children if c.dep_ in {"amod", "compound"})):
+                    code = lexicon.token_country(word)
+                    if code:
+                        return code, [token, obj]
+    return None, [token]
