@@ -121,6 +121,9 @@ class Participants:
             if child.dep_ in {"poss", "amod", "compound", "nmod"} and not (
                     relational and child.dep_ == "poss"):
                 actor = self.actors.actor_at(child)
+                if actor is None and child.dep_ == "compound":  # "a Security Council motion"
+                    actor = next((a for c in child.children if c.dep_ == "compound"
+                                  and (a := self.actors.actor_at(c)) is not None), None)
                 if actor is not None:
                     return Participant(child, actor, actor.code)
         if relational:
@@ -198,14 +201,20 @@ class Participants:
         return []
 
     def _xcomp_target(self, verb: Token, sources: list[Participant]) -> list[Participant]:
+        """The target of a controlled or purpose clause: "threatened to cut off power to X",
+        "blocked roads to show their anger at X"."""
         for child in verb.children:
-            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+            purpose = child.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            if (child.dep_ == "xcomp" or purpose) and child.pos_ in {"VERB", "AUX"}:
                 obj = next((c for c in child.children if c.dep_ in {"dobj", "dative"}), None)
-                found = self.refs(obj) or self._prep_targets(child, _ANY, DEFAULT_TARGET_PREPS)
-                if not found and obj is not None:
-                    found = self._actor_below(obj)
                 keys = {s.key for s in sources}
-                return [f for f in found if f.key not in keys]
+                for found in (self.refs(obj),
+                              self._prep_targets(child, _ANY, DEFAULT_TARGET_PREPS),
+                              self._actor_below(obj) if obj is not None else []):
+                    others = [f for f in found if f.key not in keys]  # not "their" own
+                    if others:
+                        return others
         return []
 
     def _actor_after(self, verb: Token, sources: list[Participant]) -> list[Participant]:
