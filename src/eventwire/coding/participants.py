@@ -117,6 +117,7 @@ class Participants:
             return None
         # "its neighbor" is not its possessor; "its European Community partners" are the EC
         relational = token.lemma_.lower() in RELATIONAL
+        modifiers = []
         for child in sorted(token.children, key=lambda c: c.dep_ != "poss"):
             if child.dep_ in {"poss", "amod", "compound", "nmod"} and not (
                     relational and child.dep_ == "poss"):
@@ -125,7 +126,9 @@ class Participants:
                     actor = next((a for c in child.children if c.dep_ == "compound"
                                   and (a := self.actors.actor_at(c)) is not None), None)
                 if actor is not None:
-                    return Participant(child, actor, actor.code)
+                    modifiers.append(Participant(child, actor, actor.code))
+        if modifiers:  # "Osama bin Laden's al-Qaeda network": the coded one speaks for it
+            return next((m for m in modifiers if m.code), modifiers[0])
         if relational:
             return None
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {
