@@ -4,6 +4,7 @@ the other paths described in :mod:`eventwire.coding.detect`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -149,48 +150,60 @@ class Participants:
 
     def of_verb(self, verb: Token, pattern: Pattern
                 ) -> tuple[list[Participant], list[Participant], set[int]]:
+        """Source and target of a verb trigger, and the tokens it used (its event noun)."""
         subject, passive = subject_of(verb)
         used: set[int] = set()
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            sources = self.refs(pobj)
-            targets = self.refs(subject)
+            sources, targets = self.refs(pobj), self.refs(subject)
+            if targets:
+                return sources, targets, used
         else:
-            sources, targets = self.refs(subject), []
+            sources = self.refs(subject)
         holder = verb
         if pattern.objects:
             event_noun = event_object(verb, pattern)
             if event_noun is not None:
                 used.add(event_noun.i)
                 holder = event_noun
-        elif not passive:
-            dative = next((c for c in verb.children if c.dep_ == "dative"
-                           and c.pos_ in {"PROPN", "NOUN", "PRON"}), None)
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            targets = (self.refs(dative) or self.refs(obj) or self._relational(obj, sources)
-                       or self._clause_subject(verb)
-                       or (self._actor_below(obj) if obj is not None else []))
-        if not targets:
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            targets = (self._prep_targets(holder, pattern) or self._prep_targets(verb, pattern)
-                       or (self._prep_targets(obj, pattern) if obj is not None else []))
-        if not targets and pattern.objects:
-            dative = next((c for c in verb.children if c.dep_ == "dative"), None)
-            targets = self.refs(dative)
-        if not targets and holder is not verb:  # "hold talks on trade and security with X"
-            targets = self._prep_targets_below(holder, pattern) or self._actor_below(holder)
-            if not targets and holder.dep_ == "dobj":  # "banned opposition candidates"
-                targets = self.refs(holder)
-        if not targets and not pattern.preps:  # "agreed to US mediation"
-            targets = self._prep_targets(verb, pattern, DEFAULT_TARGET_PREPS)
-        if pattern.particle and not targets:  # "shrugged off criticism from X"
-            targets = self._prep_targets(verb, pattern, (pattern.particle,))
-        if not targets:  # "threatened to cut off electricity to X"
-            targets = self._xcomp_target(verb, sources)
-        if not targets:  # "kidnapped up to 16 Russian advisers"
-            targets = self._actor_after(verb, sources)
-        return sources, targets, used
+        # the first place that names anyone wins (a target that is the doer itself ends the
+        # search: such an event is not coded, which measured better than searching on)
+        for strategy in self._target_strategies(verb, holder, pattern, passive, sources):
+            found = strategy()
+            if found:
+                return sources, found, used
+        return sources, [], used
+
+    def _target_strategies(self, verb: Token, holder: Token, pattern: Pattern, passive: bool,
+                           sources: list[Participant]) -> list[Callable[[], list[Participant]]]:
+        """Where a verb's target may be, most telling first."""
+        dative = next((c for c in verb.children if c.dep_ == "dative"
+                       and c.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        direct = not pattern.objects and not passive
+        return [
+            lambda: self.refs(dative) if direct or pattern.objects else [],
+            lambda: self.refs(obj) if direct else [],
+            lambda: self._relational(obj, sources) if direct else [],
+            lambda: self._clause_subject(verb) if direct else [],
+            lambda: self._actor_below(obj) if direct and obj is not None else [],
+            lambda: self._prep_targets(holder, pattern),
+            lambda: self._prep_targets(verb, pattern),
+            lambda: self._prep_targets(obj, pattern) if obj is not None else [],
+            # "hold talks on trade and security with X", "banned opposition candidates"
+            lambda: self._prep_targets_below(holder, pattern) if holder is not verb else [],
+            lambda: self._actor_below(holder) if holder is not verb else [],
+            lambda: self.refs(holder) if holder is not verb and holder.dep_ == "dobj" else [],
+            # "agreed to US mediation", "shrugged off criticism from X"
+            lambda: [] if pattern.preps else self._prep_targets(verb, pattern,
+                                                                 DEFAULT_TARGET_PREPS),
+            lambda: self._prep_targets(verb, pattern, (pattern.particle,))
+            if pattern.particle else [],
+            # "threatened to cut off electricity to X", "kidnapped up to 16 Russian advisers"
+            lambda: self._xcomp_target(verb, sources),
+            lambda: self._actor_after(verb, sources),
+        ]
 
     def _prep_targets(self, head: Token, pattern: Pattern,
                       preps: tuple[str, ...] | None = None) -> list[Participant]:
