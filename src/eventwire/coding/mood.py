@@ -21,7 +21,8 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 NEGATION = frozenset({"not", "n't", "never", "no"})
 FUTURE_HEADS = frozenset({"plan", "expect", "set", "schedule", "prepare", "prepared", "due",
                           "propose", "go", "agree", "pledge", "promise", "vow", "offer",
-                          "decide", "ready", "willing", "likely", "poised", "about"})
+                          "decide", "ready", "willing", "likely", "poised", "about",
+                          "threaten"})  # "threatened to cut off power": not done yet
 #: Reporting verbs: "said it would allow" is the backshifted "will allow".
 REPORTING = frozenset({"say", "tell", "announce", "state", "add", "report", "claim",
                        "declare", "indicate", "insist", "write", "note", "confirm"})
