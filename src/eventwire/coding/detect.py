@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.coding.lexicon import Lexicon, Pattern
 from eventwire.coding.participants import Participant, Participants, domestic
-from eventwire.coding.syntax import SUBJECTS, event_object, subject_of
+from eventwire.coding.syntax import SUBJECTS, event_object, participation_verb, subject_of
 from eventwire.extract.actors import ActorIndex
 
 if TYPE_CHECKING:
@@ -146,6 +146,8 @@ def _prep_present(token: Token, pattern: Pattern, event_object: Token | None) ->
     """The preposition is on the trigger, on its object, or (spaCy often attaches it
     there) on the object's own object."""
     holders = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
+    if (verb := participation_verb(token)) is not None:  # "engaged in X against Y"
+        holders.append(verb)
     if event_object is not None:  # "held talks on trade and ties with X"
         holders += [t for t in event_object.subtree if t.pos_ not in {"VERB", "AUX"}]
     has_dative = any(c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN", "PRON"}

@@ -16,6 +16,7 @@ from eventwire.coding.syntax import (
     event_object,
     first_conjunct,
     in_background,
+    participation_verb,
     same_phrase,
     subject_of,
 )
@@ -294,7 +295,10 @@ class Participants:
             if len(pair) >= 2:  # "talks between X and Y": coded once, from the first named
                 return pair[:1], pair[1:2]
         sources = self._noun_source(noun, pattern)
-        targets = (self._prep_targets(noun, pattern) or self._undergoer(noun)
+        verb = participation_verb(noun)
+        targets = (self._prep_targets(noun, pattern)
+                   or (self._prep_targets(verb, pattern) if verb is not None else [])
+                   or self._undergoer(noun)
                    or self._clause_subject(noun))
         if not targets:
             compound = [c for c in noun.children if c.dep_ == "compound"]
@@ -369,6 +373,9 @@ class Participants:
             subject, passive = subject_of(head)
             if not passive and head.lemma_.lower() in LIGHT_VERBS:
                 return self.refs(subject)
+        if (verb := participation_verb(noun)) is not None:
+            # "Serb forces were engaged in ethnic cleansing": they did it
+            return self.refs(subject_of(verb)[0])
         if noun.dep_ == "pobj" and head.lower_ in {"during", "on"} and \
                 head.head.pos_ in {"VERB", "AUX"}:
             subject, passive = subject_of(head.head)

@@ -100,3 +100,17 @@ def first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
+
+
+#: Verbs whose "in" phrase names what their subject does ("engaged in", "took part in").
+PARTICIPATION_VERBS = frozenset({"engage", "involve", "participate", "part", "join"})
+
+
+def participation_verb(noun: Token) -> Token | None:
+    """The verb of "X engaged in [ethnic cleansing] against Y", whose phrases are the
+    event's own."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and \
+            head.head.lemma_.lower() in PARTICIPATION_VERBS:
+        return head.head
+    return None
