@@ -148,6 +148,8 @@ def _prep_present(token: Token, pattern: Pattern, event_object: Token | None) ->
     holders = [token, *(c for c in token.children if c.dep_ in {"dobj", "attr"})]
     if (verb := participation_verb(token)) is not None:  # "engaged in X against Y"
         holders.append(verb)
+    if token.pos_ in {"VERB", "AUX"}:  # "donated and delivered goods to X": shared phrases
+        holders += [c for c in token.conjuncts if c.pos_ in {"VERB", "AUX"}]
     if event_object is not None:  # "held talks on trade and ties with X"
         holders += [t for t in event_object.subtree if t.pos_ not in {"VERB", "AUX"}]
     has_dative = any(c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN", "PRON"}

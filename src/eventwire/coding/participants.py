@@ -192,6 +192,8 @@ class Participants:
             lambda: self._prep_targets(holder, pattern),
             lambda: self._prep_targets(verb, pattern),
             lambda: self._prep_targets(obj, pattern) if obj is not None else [],
+            *(lambda v=v: self._prep_targets(v, pattern)  # "donated and delivered ... to X"
+              for v in verb.conjuncts if v.pos_ in {"VERB", "AUX"}),
             # "hold talks on trade and security with X", "banned opposition candidates"
             lambda: self._prep_targets_below(holder, pattern) if holder is not verb else [],
             lambda: self._actor_below(holder) if holder is not verb else [],
