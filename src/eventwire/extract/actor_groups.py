@@ -102,7 +102,7 @@ def group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterat
 
 
 #: Role nouns that name a kind of actor on their own ("rebels", "police", "troops").
-_BARE_ROLES = frozenset({"REB", "MIL", "COP", "OPP", "INS", "SEP", "LEG", "JUD"})
+_BARE_ROLES = frozenset({"REB", "MIL", "COP", "OPP", "INS", "SEP", "LEG", "JUD", "RAD", "LAB"})
 
 
 def _bare_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
