@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 
 from eventwire.coding.lexicon import Lexicon, Pattern
 from eventwire.coding.participants import Participant, Participants, domestic
-from eventwire.coding.syntax import SUBJECTS, event_object, participation_verb, subject_of
+from eventwire.coding.syntax import (
+    SUBJECTS,
+    event_object,
+    participation_verb,
+    same_phrase,
+    subject_of,
+)
 from eventwire.extract.actors import ActorIndex
 
 if TYPE_CHECKING:
@@ -150,6 +156,9 @@ def _prep_present(token: Token, pattern: Pattern, event_object: Token | None) ->
         holders.append(verb)
     if token.pos_ in {"VERB", "AUX"}:  # "donated and delivered goods to X": shared phrases
         holders += [c for c in token.conjuncts if c.pos_ in {"VERB", "AUX"}]
+    elif token.pos_ == "NOUN":  # "a suspension of air links with Serbia"
+        holders += [t for t in token.subtree if t.pos_ in {"NOUN", "PROPN"} and t != token
+                    and same_phrase(t, token)]
     if event_object is not None:  # "held talks on trade and ties with X"
         holders += [t for t in event_object.subtree if t.pos_ not in {"VERB", "AUX"}]
     has_dative = any(c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN", "PRON"}

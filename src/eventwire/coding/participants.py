@@ -300,6 +300,7 @@ class Participants:
         verb = participation_verb(noun)
         targets = (self._prep_targets(noun, pattern)
                    or (self._prep_targets(verb, pattern) if verb is not None else [])
+                   or self._prep_targets_below(noun, pattern)  # "suspension of links with X"
                    or self._undergoer(noun)
                    or self._clause_subject(noun))
         if not targets:
