@@ -334,7 +334,7 @@ class Participants:
         for prior in reversed(token.doc[sentences[0].start : token.i]):
             actor = self.actors.actor_at(prior)
             if actor is not None and actor.code and actor.code[:3] not in own \
-                    and actor.kind in {"country", "capital", "group"}:
+                    and actor.kind in {"country", "capital", "group", "people"}:
                 return [Participant(token, actor, actor.code)]
         return []
 

@@ -94,7 +94,7 @@ def _home_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
                   dateline: str | None) -> str | None:
     countries = lexicon.countries
     named = {c.country_code for c in candidates if c.country_code is not None
-             and c.kind in {"country", "capital", "group", "person", "organisation"}
+             and c.kind in {"country", "capital", "group", "person", "organisation", "people"}
              and not countries.is_region(c.country_code)}
     for ent in doc.ents:  # places count too: "demonstrators in Baghdad" is not a US story
         if ent.label_ == "GPE" and (found := countries.country(ent.text) or
