@@ -205,6 +205,7 @@ class Participants:
             if pattern.particle else [],
             # "threatened to cut off electricity to X", "kidnapped up to 16 Russian advisers"
             lambda: self._xcomp_target(verb, sources),
+            lambda: self._condition_subject(verb, sources),
             lambda: self._actor_after(verb, sources),
         ]
 
@@ -248,6 +249,20 @@ class Participants:
             found = [f for f in self.refs(token, fallback=False) if f.key not in keys]
             if found:
                 return found
+        return []
+
+    def _condition_subject(self, verb: Token, sources: list[Participant]
+                           ) -> list[Participant]:
+        """"X threatened a strike unless Israel rescinded the annexation": Israel is the one
+        the threat is aimed at."""
+        keys = {s.key for s in sources}
+        for token in verb.subtree:
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"unless", "if"}
+                                             for c in token.children):
+                subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+                found = [f for f in self.refs(subject) if f.key not in keys]
+                if found:
+                    return found
         return []
 
     def _clause_subject(self, head: Token) -> list[Participant]:

@@ -147,7 +147,8 @@ def _plural_antecedent(token: Token, found: list[Candidate]) -> Candidate | None
     starts = [s.start for s in doc.sents if s.start <= token.i]
     window = starts[-2] if len(starts) >= 2 else 0
     for candidate in reversed([c for c in found if window <= c.start < token.i]):
-        if candidate.kind == "group" and doc[candidate.end - 1].tag_ in {"NNS", "NNPS"}:
+        if candidate.kind in {"group", "people"} and \
+                doc[candidate.end - 1].tag_ in {"NNS", "NNPS"}:
             return candidate
     return None
 
