@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract.actor_lexicon import ActorLexicon
 from eventwire.extract.candidates import (
     DROP,
+    SPONSORING,
     Candidate,
     ethnic,
     modifies_role_noun,
@@ -132,6 +133,11 @@ def _own_group_country(token: Token, lexicon: ActorLexicon
             code = lexicon.token_country(child)
             if code:
                 return code, [child, token]
+            # "Vietnamese-led forces", "US-backed militias": the country leads or backs them
+            inner = next((c for c in child.children if c.dep_ in {"npadvmod", "compound", "amod"}
+                          and lexicon.token_country(c)), None)
+            if inner is not None and child.lower_ in SPONSORING:
+                return lexicon.token_country(inner), [inner, token]
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in {"from", "of", "in"}:
             for obj in child.children:

@@ -57,9 +57,18 @@ def ethnic(token: Token) -> bool:
         c.lower_ == "ethnic" for c in token.children)
 
 
+#: Participles that make a country the leader or sponsor of a group ("Saudi-led coalition").
+SPONSORING = frozenset({"led", "backed", "supported", "run", "trained", "armed", "funded"})
+
+
 def modifies_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
+    """Whether a country word belongs to a group's name ("Russian officials", "US-backed
+    militias") rather than standing for the country."""
     head = token.head
-    return token.dep_ in {"amod", "compound", "nmod"} and head.lemma_.lower() in lexicon.roles
+    if token.dep_ == "npadvmod" and head.lower_ in SPONSORING:
+        head = head.head
+    return token.dep_ in {"amod", "compound", "nmod", "npadvmod"} and \
+        head.lemma_.lower() in lexicon.roles
 
 
 def state_code(code: str, kind: str) -> str:
