@@ -62,7 +62,7 @@ def code_events(doc: Doc, article: Article, sections: Sections,
         found = list(detect(sent, lexicon, sections.actor_index, place_codes))
         triggers = frozenset(d.trigger.i for d in found)
         for detection in found:
-            if _complete(detection):
+            if _complete(detection) and not _announces_another(detection, triggers):
                 is_noun = detection.trigger.pos_ == "NOUN"
                 events += [(e, is_noun) for e in _events(frame, detection, triggers)]
     return tuple(_merge_repeats(events))
@@ -121,6 +121,17 @@ def _complete(found: Detection) -> bool:
     # no doer named: only a passive ("X was slapped with sanctions") says who was acted on
     return trigger.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) and bool(found.targets)
+
+
+#: Verbs that announce the act in their infinitive: "agreed to lift the embargo" is coded
+#: once, as the announced act (an intention in CAMEO 03), not also as an agreement.
+ANNOUNCING = frozenset({"agree", "pledge", "promise", "vow", "offer", "decide", "plan"})
+
+
+def _announces_another(found: Detection, triggers: frozenset[int]) -> bool:
+    trigger = found.trigger
+    return trigger.lemma_.lower() in ANNOUNCING and any(
+        c.dep_ == "xcomp" and c.i in triggers for c in trigger.children)
 
 
 def _past_tense(trigger: Token) -> bool:

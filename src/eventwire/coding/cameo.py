@@ -19,8 +19,9 @@ class CodeInfo:
     plover_mode: str | None
 
 
-#: PLOVER has no category for CAMEO 01 (statements); appeals (02) are its REQUEST.
-_PLOVER_BY_ROOT = {"02": "REQUEST"}
+#: PLOVER has no category for CAMEO 01 (statements) except that expressing accord (019) is
+#: agreeing; appeals (02) are its REQUEST.
+_PLOVER_BY_ROOT = {"02": "REQUEST", "019": "AGREE"}
 
 #: A stated intention to act is coded in CAMEO 03 (express intent to cooperate), as the
 #: codebook does for "will meet" (036), not as the act itself.
@@ -38,7 +39,7 @@ def load_cameo() -> MappingProxyType[str, CodeInfo]:
         goldstein = float(row["goldstein"]) if row["goldstein"] else (
             parent.goldstein if parent else None)
         plover = row["plover"] or (parent.plover if parent and len(code) > 3 else None) or \
-            _PLOVER_BY_ROOT.get(code[:2])
+            _PLOVER_BY_ROOT.get(code[:3]) or _PLOVER_BY_ROOT.get(code[:2])
         table[code] = CodeInfo(code, row["name"], goldstein, int(row["quad_class"]), plover,
                                row["plover_mode"] or None)
     return MappingProxyType(table)

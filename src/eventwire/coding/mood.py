@@ -32,7 +32,8 @@ INTENDED_HEADS = frozenset({"aim", "intend", "seek", "want", "hope", "wish", "st
 #: Israel ease restrictions"); the demand is the event, its content is not coded apart.
 DIRECTIVE_HEADS = frozenset({"demand", "urge", "call", "ask", "appeal", "request", "press",
                              "insist", "require", "order", "want", "need", "plead", "beg",
-                             "petition", "encourage", "push", "lobby"})
+                             "petition", "encourage", "push", "lobby",
+                             "threaten"})  # the threat is the event, not what it threatens
 NEGATING_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "rule", "avoid"})
 ALLEGING_HEADS = frozenset({"allege", "accuse", "claim", "charge", "suspect", "blame"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
