@@ -206,6 +206,7 @@ class Participants:
             # "threatened to cut off electricity to X", "kidnapped up to 16 Russian advisers"
             lambda: self._xcomp_target(verb, sources),
             lambda: self._condition_subject(verb, sources),
+            lambda: self._purpose_host(verb, sources),
             lambda: self._actor_after(verb, sources),
         ]
 
@@ -250,6 +251,17 @@ class Participants:
             if found:
                 return found
         return []
+
+    def _purpose_host(self, verb: Token, sources: list[Participant]) -> list[Participant]:
+        """"The UN sent experts to Bosnia to investigate": the purpose's target is where the
+        governing verb sends them."""
+        head = verb.head
+        if verb.dep_ != "advcl" or head == verb or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return []
+        keys = {s.key for s in sources}
+        found = self._prep_targets(head, _ANY, DEFAULT_TARGET_PREPS)
+        return [f for f in found if f.key not in keys]
 
     def _condition_subject(self, verb: Token, sources: list[Participant]
                            ) -> list[Participant]:
