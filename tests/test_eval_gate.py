@@ -26,3 +26,5 @@ def test_floors_meet_the_issue_targets() -> None:
     floors = load_floors()
     assert floors["times-timebank"] >= 0.80
     assert floors["quotes-polnear"] >= 0.70
+    assert floors["events-plover"] >= 0.60
+    assert floors["example-events"] >= 0.85
