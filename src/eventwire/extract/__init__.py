@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from eventwire.extract.actor_lexicon import ActorLexicon
 from eventwire.extract.actors import ActorIndex, find_actors
 from eventwire.extract.attributions import find_attributions
 from eventwire.extract.figures import find_figures
@@ -38,10 +39,12 @@ class Sections:
     figures: tuple[Figure, ...]
 
 
-def extract_sections(doc: Doc, article: Article) -> Sections:
-    """Run every extractor over one parsed article."""
+def extract_sections(doc: Doc, article: Article, lexicon: ActorLexicon | None = None
+                     ) -> Sections:
+    """Run every extractor over one parsed article (``lexicon``: the actor lexicon with the
+    user's dictionaries, else the bundled one)."""
     aid = article.id
-    actors = find_actors(doc, aid, dateline=article.dateline)
+    actors = find_actors(doc, aid, lexicon, dateline=article.dateline, day=article.published)
     times = tuple(find_times(doc, article.published, aid))
     quotes = tuple(_speaker_codes(q, doc, actors) for q in find_quotes(doc, aid))
     attributions = tuple(_source_codes(a, doc, actors) for a in find_attributions(doc, aid))

@@ -5,12 +5,13 @@ Loaded once per process (the loaders are cached) and shared read-only between ar
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from eventwire.extract.dictionary import HONORIFICS, ActorDictionary, load_dictionary, normal
 from eventwire.geo import Countries, load_countries
 from eventwire.resources import load_outlets, read_tsv
 
@@ -20,21 +21,24 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """An actor from the curated file: canonical name, CAMEO code and kind."""
+    """An actor from the dictionary: canonical name, CAMEO code on the day, kind, and why."""
 
     name: str
     code: str
     kind: str
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class ActorLexicon:
-    """Role words (lemma or two-word term -> role), title words, known actors, countries."""
+    """Role words (lemma or two-word term -> role), title words, the dated actor dictionary,
+    countries, and the day an article is read for (``day``: its publication date)."""
 
     roles: MappingProxyType[str, str]
     titles: frozenset[str]
-    known: MappingProxyType[str, Known]
+    dictionary: ActorDictionary
     countries: Countries
+    day: dt.date | None = None
 
     def role_of(self, words: list[str]) -> tuple[str | None, str | None]:
         """Role and matched term for a run of lower-case lemmas; two-word terms win,
@@ -52,13 +56,38 @@ class ActorLexicon:
         return role, term
 
     def lookup(self, name: str) -> Known | None:
-        """A known actor by name or alias, or a news outlet (coded <country>MED)."""
+        """A known actor by name or variant, coded for :attr:`day`, or a news outlet (coded
+        <country>MED). Countries are left to :attr:`countries` (see :meth:`country_spelling`)."""
+        found = self.dictionary.resolve(name, self.day)
+        if found is not None and found.kind != "country":
+            return Known(found.entry.name, found.code, found.kind or "organisation", found.why)
         key = normal(name)
-        if key in self.known:
-            return self.known[key]
         outlet = load_outlets().get(key) or load_outlets().get(name.strip().casefold())
         if outlet and outlet.country:
             return Known(outlet.name, f"{outlet.country}MED", "media")
+        return None
+
+    def person(self, name: str, titled: bool = False) -> Known | None:
+        """A person the dictionary knows by a shorter or variant form of the name: "Mr. Obama",
+        "Dmitriy Medvedev" (same surname and initial), or a surname alone when one person of
+        that name holds a role on :attr:`day` (any person of the name when ``titled``: the
+        text's title says who)."""
+        words = [w for w in name.split() if normal(w) not in HONORIFICS]
+        if not words:
+            return None
+        if len(words) != len(name.split()) and (known := self.lookup(" ".join(words))):
+            return known
+        first = words[0] if len(words) > 1 else None
+        found = self.dictionary.by_surname(words[-1], self.day, first, holding=not titled)
+        if found is None:
+            return None
+        return Known(found.entry.name, found.code, "person", found.why)
+
+    def country_spelling(self, name: str) -> str | None:
+        """A country named by a spelling the country tables lack ("Afganistan")."""
+        found = self.dictionary.resolve(name, self.day)
+        if found is not None and found.kind == "country" and len(normal(name)) > 4:
+            return found.code[:3]
         return None
 
     def token_country(self, token: Token) -> str | None:
@@ -91,28 +120,15 @@ class ActorLexicon:
         return None
 
 
-_NORMAL = re.compile(r"[^\w]+")
-
-
-def normal(name: str) -> str:
-    """A lookup key for names: case-folded, no punctuation, no leading "the"."""
-    key = _NORMAL.sub(" ", name.casefold().replace("’", "'").replace("'s ", " ")).strip()
-    return key[4:] if key.startswith("the ") else key
-
-
-@functools.lru_cache(maxsize=1)
-def load_actor_lexicon() -> ActorLexicon:
-    """Build the lexicon from the bundled data files (once per process)."""
+@functools.lru_cache(maxsize=8)
+def load_actor_lexicon(user_files: tuple[str, ...] = ()) -> ActorLexicon:
+    """Build the lexicon from the bundled data files and the user's actor dictionaries
+    (once per process and set of files)."""
     roles: dict[str, str] = {}
     titles: set[str] = set()
     for row in read_tsv("roles.tsv"):
         roles[row["term"]] = row["role"]
         if row.get("title") == "title":
             titles.add(row["term"])
-    known: dict[str, Known] = {}
-    for row in read_tsv("actors.tsv"):
-        entry = Known(row["name"], row["code"], row["kind"])
-        for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
-            known.setdefault(normal(alias), entry)
-    return ActorLexicon(MappingProxyType(roles), frozenset(titles), MappingProxyType(known),
-                        load_countries())
+    return ActorLexicon(MappingProxyType(roles), frozenset(titles),
+                        load_dictionary(user_files), load_countries())

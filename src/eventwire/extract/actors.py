@@ -14,8 +14,9 @@ the parse doing the work that PETRARCH's phrase patterns did.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actor_groups import group_candidates, missed_country_words, speaking_for
@@ -61,13 +62,15 @@ class ActorIndex:
 
 
 def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
-                dateline: str | None = None) -> ActorIndex:
+                dateline: str | None = None, day: dt.date | None = None) -> ActorIndex:
     """Every actor of the article, with its mentions, and the token index.
 
-    An official with no country in the text ("President Yoweri Museveni") gets the article's
-    home country: the one country the article names (and the dateline's, if it has one).
+    People and organisations the dictionary knows are coded as they were on ``day`` (the
+    publication date). An official with no country in the text or the dictionary ("President
+    Yoweri Museveni") gets the article's home country: the one country the article names
+    (and the dateline's, if it has one).
     """
-    lexicon = lexicon or load_actor_lexicon()
+    lexicon = replace(lexicon or load_actor_lexicon(), day=day)
     taken: set[int] = set()
     candidates: list[Candidate] = []
     # longest first: "China's Foreign Ministry" wins over the "China" inside it
@@ -132,6 +135,8 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     if not text:
         return None
     known = lexicon.lookup(text.text)
+    if known is None and ent.label_ == "PERSON":
+        known = lexicon.person(text.text, titled=_titled(ent, lexicon))
     countries = lexicon.countries
     if known is not None:
         kind = "seat" if known.kind == "seat" else known.kind
@@ -139,6 +144,8 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
                                     else text.text, kind, code=known.code), ent, lexicon,
                           keep_code=True)
     country = countries.country(text.text) or countries.country(_undirected(text.text))
+    if country is None and ent.label_ == "GPE" and not countries.demonym(text.text):
+        country = lexicon.country_spelling(text.text)  # "Afganistan"
     if country is not None and ent.label_ != "PERSON":
         kind = "region" if countries.is_region(country) else "country"
         return Candidate(text.start, text.end, countries.name(country) or text.text, kind,
@@ -170,6 +177,14 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
             candidate.country = _country_in_name(text, lexicon)  # "Baghdad University"
         return candidate
     return None
+
+
+def _titled(ent: Span, lexicon: ActorLexicon) -> bool:
+    """Whether a title stands right before a name ("President Reagan", "Gen. Avril")."""
+    start = ent.start
+    if ent.doc[start].lower_ in lexicon.titles or ent.doc[start].lemma_.lower() in lexicon.titles:
+        return True
+    return start > 0 and ent.doc[start - 1].lemma_.lower() in lexicon.titles
 
 
 def _country_in_name(span: Span, lexicon: ActorLexicon) -> str | None:
@@ -243,6 +258,8 @@ def _described(candidate: Candidate, ent: Span, lexicon: ActorLexicon,
         role, title = _role_words(described, lexicon)
     if candidate.kind == "organisation" and candidate.role:
         role = candidate.role if role in {None, "GOV"} else role
+    if candidate.kind == "person" and candidate.code:
+        _text_outranks(candidate, country, role, [*left, *described])
     keeps_code = keep_code and candidate.code and not candidate.code.startswith("---")
     international = candidate.code and candidate.code[:3] in {"IGO", "NGO"}
     if country and not keeps_code and not international:
@@ -258,6 +275,29 @@ def _described(candidate: Candidate, ent: Span, lexicon: ActorLexicon,
             start += 1
         candidate.start = min(candidate.start, start)
     return candidate
+
+
+#: Words that put a title in the past ("former president", "ex-premier", "the late king").
+FORMER = frozenset({"former", "ex", "ex-", "late", "ousted", "deposed", "exiled", "retired",
+                    "onetime", "erstwhile"})
+
+
+def _text_outranks(candidate: Candidate, country: str | None, role: str | None,
+                   words: list[Token]) -> None:
+    """What the text says of a person outranks the dictionary: a past title ("former
+    president Obama") leaves the country alone; another role ("opposition leader X") or
+    another country (a namesake) replaces the dictionary's."""
+    code = candidate.code or ""
+    home = code[:3] if code[:3] not in {"IGO", "NGO"} else None
+    if country and home and country != home:
+        candidate.code = None  # a namesake: the text's country and role decide
+        return
+    if any(t.lower_ in FORMER or t.lower_.startswith("ex-") for t in words):
+        if home:
+            candidate.code, candidate.country, candidate.role = home, home, None
+        return
+    if role and home and code[3:6] != role:
+        candidate.code = home + role
 
 
 def _role_words(tokens: list[Token], lexicon: ActorLexicon) -> tuple[str | None, str | None]:

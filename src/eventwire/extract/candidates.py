@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.extract.actor_lexicon import ActorLexicon, normal
+from eventwire.extract.actor_lexicon import ActorLexicon
+from eventwire.extract.dictionary import normal
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
