@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -77,9 +78,10 @@ def analyse(article: Article, doc: Doc, model: str, lexicon: ActorLexicon | None
             ) -> Document:
     """Everything eventwire extracts from one parsed article."""
     found = extract_sections(doc, article, lexicon)
+    actors = found.actor_index.actors
     return Document(
         article=article,
-        actors=found.actor_index.actors,
+        actors=tuple(a if a.code else replace(a, coded=False) for a in actors),
         events=code_events(doc, article, found),
         quotes=found.quotes,
         attributions=found.attributions,

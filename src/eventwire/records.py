@@ -89,6 +89,9 @@ class Actor:
     title: str | None = None
     #: True when the country is the article's home country, not something the text said
     inferred: bool = False
+    #: False for an actor the text names but nothing codes (its ``code`` is empty): kept in
+    #: the document, skipped by dyadic exports and by scores of coded actors
+    coded: bool = True
 
 
 @dataclass(frozen=True, slots=True)

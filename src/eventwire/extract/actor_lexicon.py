@@ -12,11 +12,15 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from eventwire.extract.dictionary import HONORIFICS, ActorDictionary, load_dictionary, normal
-from eventwire.geo import Countries, load_countries
+from eventwire.geo import Countries, load_countries, load_gazetteer
 from eventwire.resources import load_outlets, read_tsv
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+#: Cities this large are known well enough to give a title or a name its country.
+CITY_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,16 @@ class ActorLexicon:
             return None
         return Known(found.entry.name, found.code, "person", found.why)
 
+    def city_country(self, name: str) -> str | None:
+        """The country of a well-known city ("Cologne" -> DEU), for a title or an
+        organisation's name that a city qualifies ("Cologne Mayor", "Shanghai Daily")."""
+        if not name[:1].isupper() or self.countries.code(name):
+            return None
+        place = load_gazetteer().best(name)  # by any of its names: "Cologne" is Köln
+        if place is None or place.feature != "city" or place.population < CITY_POPULATION:
+            return None
+        return place.country
+
     def country_spelling(self, name: str) -> str | None:
         """A country named by a spelling the country tables lack ("Afganistan")."""
         found = self.dictionary.resolve(name, self.day)
@@ -95,6 +109,8 @@ class ActorLexicon:
         text = token.text
         if token.lower_ in {"'s", "’s"}:
             return None
+        if len(text) == 2 and text.isupper() and text not in self.countries.abbreviations:
+            return None  # "TV", "PM": not Tuvalu or St Pierre; "US" and "UK" are listed
         if len(text) <= 3 and text.isupper() and self.lookup(text) is not None:
             return None  # "EC truce monitors": the European Community, not Ecuador's "EC"
         if token.ent_type_ in {"NORP", "GPE"} and token.ent_iob_ in {"B", "I"}:

@@ -125,9 +125,45 @@ def _default_country(candidates: list[Candidate], home: str | None) -> None:
 def _entity_candidates(doc: Doc, lexicon: ActorLexicon) -> Iterator[Candidate]:
     for ent in doc.ents:
         if ent.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
+            ent = _one_paragraph(ent)
+            if _furniture(ent):
+                continue
             found = _entity(ent, lexicon)
-            if found is not None:
+            if found is not None and not _place_not_actor(found, ent, lexicon):
                 yield found
+
+
+def _one_paragraph(ent: Span) -> Span:
+    """A name never runs across a line break: a section header before a paragraph
+    ("FOCUS" then "Japan ...") is not part of the name after it."""
+    for i in range(ent.end - 1, ent.start, -1):
+        if "\n" in ent.doc[i - 1].text_with_ws or ent.doc[i - 1].is_space:
+            return ent.doc[i : ent.end]
+    return ent
+
+
+def _furniture(ent: Span) -> bool:
+    """Page furniture, not actors: a transcript's speaker label ("HOST:"), a photo credit
+    ("Name/AGENCY", "©Name")."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if ent.text.isupper() and after is not None and after.text == ":":
+        return True
+    if ent.text.startswith("©") or (before is not None and before.text in {"©", "(c)"}):
+        return True
+    slash = {"/", "|"}
+    joined_after = after is not None and after.text[:1] in slash and not doc[ent.end - 1].whitespace_
+    joined_before = before is not None and before.text[-1:] in slash and not before.whitespace_
+    return joined_after or joined_before
+
+
+def _place_not_actor(found: Candidate, ent: Span, lexicon: ActorLexicon) -> bool:
+    """An uncoded building or hall ("the Brady Briefing Room"), or a city the model took for
+    an organisation, is a place: the places stage reports it."""
+    if found.kind != "organisation" or found.role or (found.code and found.code[3:]):
+        return False
+    return ent.label_ == "FAC" or lexicon.city_country(ent.text) is not None
 
 
 def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
@@ -193,7 +229,7 @@ def _country_in_name(span: Span, lexicon: ActorLexicon) -> str | None:
     for token in span:
         if token.text[:1].isupper():
             found = countries.country(token.text) or countries.capital_of(token.text) or \
-                countries.demonym(token.text)
+                countries.demonym(token.text) or lexicon.city_country(token.text)
             if found and not countries.is_region(found):
                 return found
     return None
@@ -248,6 +284,9 @@ def _described(candidate: Candidate, ent: Span, lexicon: ActorLexicon,
         head = ent.root.head
         described += [t for t in head.subtree if t.i <= head.i and t.i >= head.left_edge.i]
     country = next((c for t in [*left, *described] if (c := lexicon.token_country(t))), None)
+    if country is None:  # "Cologne Mayor Henriette Reker": the city's country
+        country = next((c for t in [*left, *described] if (t.ent_type_ == "GPE" or
+                        t.pos_ == "PROPN") and (c := lexicon.city_country(t.text))), None)
     if country is None and candidate.code is None:  # "U.N. mediator Diego Cordovez"
         org = next((k for t in left if t.text[:1].isupper() and (k := lexicon.lookup(t.text))
                     and k.code[:3] in {"IGO", "NGO"}), None)

@@ -38,7 +38,8 @@ from eventwire.errors import ConfigError
 COLUMNS = ("name", "variants", "code", "from", "to", "kind", "source")
 KINDS = frozenset({"person", "country", "organisation", "igo", "ngo", "seat", "media",
                    "group", "business"})
-#: Sources in the order they override each other (a later one wins for the same name).
+#: Sources in the order they override each other (a later one wins for the same name). A
+#: user file's entries name the file itself as their source, unless its ``source`` column says.
 LAYERS = ("phoenix", "factbook", "curated", "user")
 _CODE = re.compile(r"^(?:[A-Z]{3})+$|^---(?:[A-Z]{3})*$")
 _NORMAL = re.compile(r"[^\w]+")
@@ -154,6 +155,35 @@ class ActorDictionary:
         return choose(full, self.entries(full) or pool, day, "surname")
 
 
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A lookup as ``eventwire actors --lookup`` shows it: the answer on one day, and every
+    dated entry of the name, so a user sees the other days' answers too."""
+
+    query: str
+    day: dt.date
+    resolution: Resolution
+    #: True when ``query`` is no name or variant, only the surname of one known person
+    by_surname: bool
+    #: every entry of the name (or of the person the surname stands for), oldest first
+    history: tuple[Entry, ...]
+
+
+def explain(dictionary: ActorDictionary, name: str, day: dt.date) -> Explanation | None:
+    """What ``name`` resolves to on ``day`` and why; ``None`` when the dictionary has no such
+    name. A one-word name that is no entry's name or variant falls back to the one person of
+    that surname, whether or not they hold a role on ``day`` (the question is who the name is,
+    not whether the text's title confirms it)."""
+    found, surname = dictionary.resolve(name, day), False
+    if found is None and len(name.split()) == 1:
+        found, surname = dictionary.by_surname(name, day, holding=False), True
+    if found is None:
+        return None
+    entries = dictionary.entries(found.entry.name if surname else name) or [found.entry]
+    history = sorted(entries, key=lambda e: (e.start or dt.date.min, e.end or dt.date.max))
+    return Explanation(name, day, found, surname, tuple(history))
+
+
 def surname_of(name: str) -> str | None:
     """The last word of a person's name, without "Jr." ("Joseph R. Biden Jr." -> "biden")."""
     words = [w for w in normal(name).split() if w not in {"jr", "sr", "ii", "iii", "iv"}]
@@ -257,12 +287,12 @@ def read_user_file(path: str | Path) -> list[Entry]:
         raise ConfigError(f"{where}: no such actor dictionary") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{where}: cannot read the actor dictionary ({exc})") from None
-    suffix = path.suffix.lower()
+    suffix, source = path.suffix.lower(), path.name  # the source says which file won
     if suffix in {".yaml", ".yml"}:
-        return list(read_entries(_yaml_rows(text, where), "user", where))
+        return list(read_entries(_yaml_rows(text, where), source, where))
     if suffix == ".tsv":
-        return list(read_entries(tsv_rows(text), "user", where))
-    return list(tabari_entries(text.splitlines(), "user", where))
+        return list(read_entries(tsv_rows(text), source, where))
+    return list(tabari_entries(text.splitlines(), source, where))
 
 
 def _yaml_rows(text: str, where: str) -> list[dict[str, str | None]]:
