@@ -153,7 +153,8 @@ def _furniture(ent: Span) -> bool:
     if ent.text.startswith("©") or (before is not None and before.text in {"©", "(c)"}):
         return True
     slash = {"/", "|"}
-    joined_after = after is not None and after.text[:1] in slash and not doc[ent.end - 1].whitespace_
+    last = doc[ent.end - 1]
+    joined_after = after is not None and after.text[:1] in slash and not last.whitespace_
     joined_before = before is not None and before.text[-1:] in slash and not before.whitespace_
     return joined_after or joined_before
 
@@ -287,7 +288,9 @@ def _described(candidate: Candidate, ent: Span, lexicon: ActorLexicon,
     if country is None:  # "Cologne Mayor Henriette Reker": the city's country
         country = next((c for t in [*left, *described] if (t.ent_type_ == "GPE" or
                         t.pos_ == "PROPN") and (c := lexicon.city_country(t.text))), None)
-    if country is None and candidate.code is None:  # "U.N. mediator Diego Cordovez"
+    if country is None and (candidate.code is None or candidate.kind == "person"):
+        # "U.N. mediator Diego Cordovez": the organisation he speaks for, whatever his
+        # nationality in the dictionary
         org = next((k for t in left if t.text[:1].isupper() and (k := lexicon.lookup(t.text))
                     and k.code[:3] in {"IGO", "NGO"}), None)
         if org is not None:

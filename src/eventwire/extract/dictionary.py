@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import functools
 import gzip
 import io
@@ -125,6 +126,10 @@ class ActorDictionary:
     def __len__(self) -> int:
         return len(self.names)
 
+    def variants_of(self, name: str) -> set[str]:
+        """Every variant of a name's entries (its spellings)."""
+        return {v for e in self.entries(name) for v in e.variants}
+
     def entries(self, name: str) -> list[Entry]:
         """Every entry of a name (any date)."""
         return self.names.get(normal(name), [])
@@ -138,50 +143,58 @@ class ActorDictionary:
 
     def by_surname(self, surname: str, day: dt.date | None, first: str | None = None,
                    holding: bool = True) -> Resolution | None:
-        """The one person of that surname (and first initial) who holds a role on ``day``;
-        ``holding=False`` also accepts a person whose roles lie on other days, when only
-        one has the name."""
+        """The one person of that surname (and first initial) who holds a role on ``day``.
+
+        ``holding=False`` (the text gives a title: "President Bush") also accepts people
+        whose roles lie on other days: the one of them, or the best known (the most name
+        variants, twice as many as the next) when all do not share one country. A surname
+        no one has is tried as a misspelling of a known one ("Mitterand")."""
         key = normal(surname)
-        people = [e for e in self.surnames.get(key, ())
-                  if first is None or normal(e.name)[:1] == first[:1].casefold()]
+        people = self._people(key, first)
+        if not people and not holding and len(key) >= 5:
+            close = difflib.get_close_matches(key, self.surnames.keys(), n=1, cutoff=0.85)
+            people = self._people(close[0], first) if close else []
         if not people:
             return None
-        active = [e for e in people if e.dated and (day is None or e.holds(day))]
+        active = [e for e in people if e.dated and len(e.code) > 3 and
+                  (day is None or e.holds(day))]
         pool = active if active or holding else people
-        holders = {normal(e.name) for e in pool}
+        holders: dict[str, list[Entry]] = {}
+        for entry in pool:
+            holders.setdefault(normal(entry.name), []).append(entry)
+        if len(holders) != 1 and not holding:
+            chosen = _best_known(holders, self)
+            holders = {chosen: holders[chosen]} if chosen else holders
         if len(holders) != 1:
             return None
-        full = pool[0].name
+        full = next(iter(holders.values()))[0].name
         return choose(full, self.entries(full) or pool, day, "surname")
 
-
-@dataclass(frozen=True, slots=True)
-class Explanation:
-    """A lookup as ``eventwire actors --lookup`` shows it: the answer on one day, and every
-    dated entry of the name, so a user sees the other days' answers too."""
-
-    query: str
-    day: dt.date
-    resolution: Resolution
-    #: True when ``query`` is no name or variant, only the surname of one known person
-    by_surname: bool
-    #: every entry of the name (or of the person the surname stands for), oldest first
-    history: tuple[Entry, ...]
+    def _people(self, key: str, first: str | None) -> list[Entry]:
+        if first is not None and normal(first) in NAME_PARTICLES:
+            first = None  # "de Klerk": the whole is the surname
+        return [e for e in self.surnames.get(key, ())
+                if first is None or normal(e.name)[:1] == first[:1].casefold()]
 
 
-def explain(dictionary: ActorDictionary, name: str, day: dt.date) -> Explanation | None:
-    """What ``name`` resolves to on ``day`` and why; ``None`` when the dictionary has no such
-    name. A one-word name that is no entry's name or variant falls back to the one person of
-    that surname, whether or not they hold a role on ``day`` (the question is who the name is,
-    not whether the text's title confirms it)."""
-    found, surname = dictionary.resolve(name, day), False
-    if found is None and len(name.split()) == 1:
-        found, surname = dictionary.by_surname(name, day, holding=False), True
-    if found is None:
+#: Words that start a surname rather than being a first name ("de Klerk", "van Rompuy").
+NAME_PARTICLES = frozenset({"de", "van", "von", "al", "el", "bin", "da", "di", "le", "la",
+                            "du", "del", "der", "ben", "abu"})
+
+
+def _best_known(holders: dict[str, list[Entry]], dictionary: ActorDictionary) -> str | None:
+    """Of several people with one surname, the best known: PETRARCH's dictionaries list
+    many spellings for a head of state and few for a minor official. Two well-known ones of
+    one country ("President Bush") still give that country."""
+    fame = sorted(((len(dictionary.variants_of(name)), len(holders[name]), name)
+                   for name in holders), reverse=True)
+    if len({e.country for entries in holders.values() for e in entries}) == 1:
+        return fame[0][-1]  # "President Mitterrand": either of two French namesakes is FRA
+    if not fame or fame[0][0] == 0:
         return None
-    entries = dictionary.entries(found.entry.name if surname else name) or [found.entry]
-    history = sorted(entries, key=lambda e: (e.start or dt.date.min, e.end or dt.date.max))
-    return Explanation(name, day, found, surname, tuple(history))
+    famous = [name for count, _, name in fame if count * 2 >= fame[0][0]]
+    countries = {e.country for name in famous for e in holders[name]}
+    return fame[0][-1] if len(famous) == 1 or len(countries) == 1 else None
 
 
 def surname_of(name: str) -> str | None:
@@ -229,6 +242,35 @@ def _unique(entries: list[Entry]) -> list[Entry]:
     for entry in entries:
         seen.setdefault((entry.code, entry.start, entry.end), entry)
     return list(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A lookup as ``eventwire actors --lookup`` shows it: the answer on one day, and every
+    dated entry of the name, so a user sees the other days' answers too."""
+
+    query: str
+    day: dt.date
+    resolution: Resolution
+    #: True when ``query`` is no name or variant, only the surname of one known person
+    by_surname: bool
+    #: every entry of the name (or of the person the surname stands for), oldest first
+    history: tuple[Entry, ...]
+
+
+def explain(dictionary: ActorDictionary, name: str, day: dt.date) -> Explanation | None:
+    """What ``name`` resolves to on ``day`` and why; ``None`` when the dictionary has no such
+    name. A one-word name that is no entry's name or variant falls back to the one person of
+    that surname, whether or not they hold a role on ``day`` (the question is who the name is,
+    not whether the text's title confirms it)."""
+    found, surname = dictionary.resolve(name, day), False
+    if found is None and len(name.split()) == 1:
+        found, surname = dictionary.by_surname(name, day, holding=False), True
+    if found is None:
+        return None
+    entries = dictionary.entries(found.entry.name if surname else name) or [found.entry]
+    history = sorted(entries, key=lambda e: (e.start or dt.date.min, e.end or dt.date.max))
+    return Explanation(name, day, found, surname, tuple(history))
 
 
 # ---------------------------------------------------------------- reading files
