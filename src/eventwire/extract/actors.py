@@ -190,12 +190,22 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     capital = countries.capital_of(text.text)
     if capital is not None:
         return _capital(text, capital)
+    if ent.label_ == "NORP" and len(text) > 1 and text[-1].tag_ in {"NNS", "NNPS"} and \
+            (placed := countries.demonym(text[0].text)) and not countries.is_region(placed):
+        return Candidate(text.start, text.end, text.text, "people", country=placed,
+                         code=placed)  # "Turkish Kurds": a people, placed by the demonym
     if ent.label_ in {"NORP", "PERSON", "ORG"} and countries.demonym(text.text):
         if ethnic(text[0]):  # "ethnic Albanians" are a people, not Albania's state
-            return None
+            return _placed_people(text, lexicon)
         demonym = countries.demonym(text.text)
         if demonym is None or modifies_role_noun(text.root, lexicon):
             return None
+        head = text.root.head
+        if text.root.dep_ in {"amod", "compound"} and head.ent_type_ == "NORP" and \
+                head.i == text.end and head.tag_ in {"NNS", "NNPS"} and \
+                not countries.demonym(head.text):  # "Iraqi Kurds": a people, placed
+            return Candidate(text.start, head.i + 1, f"{text.text} {head.text}", "people",
+                             country=demonym, code=demonym)
         kind = "region" if countries.is_region(demonym) else "country"
         if kind == "country" and text.root.tag_ in {"NNS", "NNPS"}:
             # "Young Algerians blocked roads": the people, not the state
@@ -214,6 +224,24 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
             candidate.country = _country_in_name(text, lexicon)  # "Baghdad University"
         return candidate
     return None
+
+
+def _placed_people(span: Span, lexicon: ActorLexicon) -> Candidate | None:
+    """An ethnic group has no state of its own, but the text may place it: "ethnic Serbs in
+    Croatia" are people of Croatia, "Iraqi Kurds" of Iraq. Unplaced, it is no actor."""
+    root = span.root
+    head = root.head if root.dep_ in {"amod", "compound"} else root
+    place = None
+    for token in (*head.children, *root.children):
+        if token.dep_ == "prep" and token.lower_ in {"in", "of", "from"}:
+            for obj in token.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC"}:
+                    place = lexicon.countries.country(obj.text) or lexicon.city_country(obj.text)
+        elif token.dep_ in {"amod", "compound"} and token.i < span.start:
+            place = place or lexicon.countries.demonym(token.text)
+    if place is None or lexicon.countries.is_region(place):
+        return None
+    return Candidate(span.start, span.end, span.text, "people", country=place, code=place)
 
 
 def _titled(ent: Span, lexicon: ActorLexicon) -> bool:
