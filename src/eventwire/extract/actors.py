@@ -174,6 +174,9 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     known = lexicon.lookup(text.text)
     if known is None and ent.label_ == "PERSON":
         known = lexicon.person(text.text, titled=_titled(ent, lexicon))
+    elif known is None and len(text) == 1 and ent.label_ in {"ORG", "GPE"} and \
+            not lexicon.countries.code(text.text):  # a surname the model took for a name
+        known = lexicon.person(text.text)  # of a place or body: "Mishustin said"
     countries = lexicon.countries
     if known is not None:
         kind = "seat" if known.kind == "seat" else known.kind
