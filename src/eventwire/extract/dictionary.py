@@ -107,21 +107,26 @@ class ActorDictionary:
 
     def add(self, entries: Iterable[Entry]) -> None:
         """Add a layer: for a name it holds, it replaces what earlier layers said."""
+        keys: dict[str, str] = {}  # each spelling normalised once
+
+        def key_of(text: str) -> str:
+            if (key := keys.get(text)) is None:
+                key = keys[text] = normal(text)
+            return key
+
+        by_name: dict[str, list[Entry]] = {}  # rows of one name share their variants
+        for entry in entries:
+            by_name.setdefault(key_of(entry.name), []).append(entry)
         fresh: dict[str, list[Entry]] = {}
-        entries = list(entries)
-        shared: dict[str, set[str]] = {}  # rows of one name share their variants
-        for entry in entries:
-            shared.setdefault(normal(entry.name), set()).update(entry.variants)
-        for entry in entries:
-            for variant in (entry.name, *shared[normal(entry.name)]):
-                key = normal(variant)
+        for name_key, rows in by_name.items():
+            spellings = {name_key} | {key_of(v) for row in rows for v in row.variants}
+            for key in spellings:
                 if key:
-                    fresh.setdefault(key, []).append(entry)
+                    fresh.setdefault(key, []).extend(rows)
+            if rows[0].kind == "person" and (surname := surname_of(rows[0].name)):
+                self.surnames.setdefault(surname, []).extend(rows)
         for key, found in fresh.items():
             self.names[key] = _unique(found)
-        for entry in {id(e): e for found in fresh.values() for e in found}.values():
-            if entry.kind == "person" and (surname := surname_of(entry.name)):
-                self.surnames.setdefault(surname, []).append(entry)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -279,27 +284,36 @@ def explain(dictionary: ActorDictionary, name: str, day: dt.date) -> Explanation
 def read_entries(rows: Iterable[dict[str, str | None]], source: str, where: str
                  ) -> Iterator[Entry]:
     """Entries from rows with the :data:`COLUMNS`; ``where`` names the file in errors."""
+    known = set(COLUMNS)
+    good_codes: set[str] = set()  # a code is checked once, however many rows carry it
+    days: dict[str, dt.date | None] = {"": None}
     for number, row in enumerate(rows, start=2):
-        unknown = set(row) - set(COLUMNS)
-        if unknown:
-            raise ConfigError(f"{where}: unknown column(s) {', '.join(sorted(map(str, unknown)))}"
-                              f"; known: {', '.join(COLUMNS)}")
+        if not known.issuperset(row):
+            unknown = sorted(map(str, set(row) - known))
+            raise ConfigError(f"{where}: unknown column(s) {', '.join(unknown)}; "
+                              f"known: {', '.join(COLUMNS)}")
         name = (row.get("name") or "").strip()
         code = (row.get("code") or "").strip().upper()
         if not name:
             raise ConfigError(f"{where}:{number}: the name is empty")
-        if not _CODE.match(code):
-            raise ConfigError(f"{where}:{number}: code {code!r} of {name!r} is not a CAMEO "
-                              "actor code (three-letter parts, such as USAGOV or IGOUNO)")
+        if code not in good_codes:
+            if not _CODE.match(code):
+                raise ConfigError(f"{where}:{number}: code {code!r} of {name!r} is not a "
+                                  "CAMEO actor code (three-letter parts, such as USAGOV)")
+            good_codes.add(code)
         kind = (row.get("kind") or "").strip()
         if kind and kind not in KINDS:
             raise ConfigError(f"{where}:{number}: kind {kind!r} of {name!r} is not one of "
                               f"{', '.join(sorted(KINDS))}")
-        variants = row.get("variants") or ""
-        yield Entry(name, code, _date(row.get("from"), where, number),
-                    _date(row.get("to"), where, number), kind,
+        start, end = row.get("from") or "", row.get("to") or ""
+        for value in (start, end):
+            if value not in days:
+                days[value] = _date(value, where, number)
+        variants = row.get("variants")
+        yield Entry(name, code, days[start], days[end], kind,
                     (row.get("source") or "").strip() or source,
-                    tuple(v.strip() for v in variants.split("|") if v.strip()))
+                    tuple(v.strip() for v in variants.split("|") if v.strip())
+                    if variants else ())
 
 
 def _date(value: object, where: str, number: int) -> dt.date | None:
