@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.config import Settings
 from eventwire.errors import ConfigError, EventwireError, Failure
+from eventwire.extract.dictionary import load_dictionary
 from eventwire.pipeline import process
 from eventwire.read import ReadOptions, read_inputs, read_string
 from eventwire.records import Document
@@ -19,13 +20,17 @@ if TYPE_CHECKING:
 
 
 def extract(text: str, published: str | dt.date | None = None, *, source: str = "<string>",
-            model: str | None = None, input_format: str = "auto") -> Document:
+            model: str | None = None, input_format: str = "auto",
+            actors: Sequence[str | Path] = ()) -> Document:
     """Extract one article from a string (plain text, HTML, or one JSON Lines record).
 
-    Raises :class:`EventwireError` with the reason when the text cannot be processed.
+    ``actors`` are the user's actor dictionaries (TSV, YAML or TABARI ``.actors``) over the
+    bundled one, later files winning. Raises :class:`EventwireError` with the reason when the
+    text cannot be processed (:class:`ConfigError` for a bad dictionary).
     """
     options = ReadOptions(input_format=input_format, published=as_date(published))
-    results = builtins.list(process(read_string(text, source, options), Settings(model=model)))
+    settings = Settings(model=model, actors=tuple(str(p) for p in actors))
+    results = builtins.list(process(read_string(text, source, options), settings))
     if not results:
         raise EventwireError(f"{source}: no article found")
     first = results[0]
@@ -35,12 +40,19 @@ def extract(text: str, published: str | dt.date | None = None, *, source: str = 
 
 
 def extract_many(inputs: Iterable[str | Path], *, published: str | dt.date | None = None,
-                 settings: Settings | None = None, read_options: ReadOptions | None = None
-                 ) -> Iterator[Document | Failure]:
+                 settings: Settings | None = None, read_options: ReadOptions | None = None,
+                 actors: Sequence[str | Path] | None = None) -> Iterator[Document | Failure]:
     """Extract every article in files, folders or ``-`` (stdin).
 
-    Failures are yielded as :class:`Failure` records, never raised.
+    ``actors`` (user actor dictionaries, later files winning) replaces ``settings.actors``.
+    Failures of single inputs are yielded as :class:`Failure` records, never raised; a bad
+    actor dictionary raises :class:`ConfigError` here, before any input is read.
     """
+    settings = settings or Settings()
+    if actors is not None:
+        settings = settings.with_overrides(actors=tuple(str(p) for p in actors))
+    if settings.actors:
+        load_dictionary(settings.actors)  # cached: the pipeline reuses it
     options = read_options or ReadOptions()
     if published is not None:
         options = ReadOptions(options.input_format, as_date(published), options.max_bytes,

@@ -274,9 +274,11 @@ class Evaluation:
 
 
 def evaluate_folder(folder: Path, only: Iterable[str] = SECTIONS,
-                    model: str | None = None, texts: Path | None = None) -> Evaluation:
+                    model: str | None = None, texts: Path | None = None,
+                    actors: Iterable[str | Path] = ()) -> Evaluation:
     """Extract every ``NAME.txt`` of a gold folder (or of ``texts``) and score it against
-    ``NAME.gold.json``."""
+    ``NAME.gold.json``, with the user's actor dictionaries ``actors`` on top of the bundled
+    one (later files win)."""
     from eventwire.api import extract_many
     from eventwire.config import Settings
     from eventwire.errors import Failure
@@ -284,7 +286,8 @@ def evaluate_folder(folder: Path, only: Iterable[str] = SECTIONS,
     only = tuple(only)
     pairs = list(gold_pairs(folder, texts))
     evaluation = Evaluation()
-    results = extract_many([str(text) for text, _ in pairs], settings=Settings(model=model))
+    settings = Settings(model=model, actors=tuple(str(p) for p in actors))
+    results = extract_many([str(text) for text, _ in pairs], settings=settings)
     for (text, gold_path), result in zip(pairs, results, strict=True):
         gold = load_gold(gold_path)
         name = text.name.removesuffix(".txt")

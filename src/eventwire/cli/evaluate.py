@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from eventwire.cli.options import actors_option, fail, load_actors
 from eventwire.errors import ModelNotFound
 from eventwire.evaluate import SECTIONS, Evaluation, SectionScore, evaluate_folder
 
@@ -21,15 +22,16 @@ from eventwire.evaluate import SECTIONS, Evaluation, SectionScore, evaluate_fold
 @click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Folder of the NAME.txt articles, if not GOLD_DIR itself.")
 @click.option("--model", default=None, envvar="EVENTWIRE_MODEL", help="spaCy pipeline to use.")
-@click.pass_context
-def evaluate(ctx: click.Context, gold_dir: Path, only: tuple[str, ...], quiet: bool, fmt: str,
-             texts: Path | None, model: str | None) -> None:
+@actors_option
+def evaluate(gold_dir: Path, only: tuple[str, ...], quiet: bool, fmt: str,
+             texts: Path | None, model: str | None, actors: tuple[str, ...]) -> None:
     """Score extraction against GOLD_DIR (NAME.txt + NAME.gold.json pairs)."""
+    load_actors(actors)
     try:
-        result = evaluate_folder(gold_dir, only or SECTIONS, model=model, texts=texts)
+        result = evaluate_folder(gold_dir, only or SECTIONS, model=model, texts=texts,
+                                 actors=actors)
     except ModelNotFound as exc:
-        click.echo(f"eventwire: error: {exc}", err=True)
-        ctx.exit(2)
+        fail(exc)
     if not result.articles:
         raise click.UsageError(f"{gold_dir} holds no NAME.txt + NAME.gold.json pairs")
     if fmt == "json":

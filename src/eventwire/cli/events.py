@@ -2,19 +2,23 @@
 
 Thin wrappers: each turns its options into an :class:`~eventwire.store.filters.EventFilter`
 (a bad value is a usage error, exit 2) and prints the rows of one
-:mod:`eventwire.store.query` function.
+:mod:`eventwire.store.query` function. ``actors --lookup NAME`` reads the actor dictionary
+instead of the store (:mod:`eventwire.cli.lookup`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
-from eventwire.cli.options import db_option, format_option, parse_date
+from eventwire.cli.lookup import lookup
+from eventwire.cli.options import actors_option, db_option, format_option, parse_date
 from eventwire.cli.query import _store
 from eventwire.cli.render import print_rows, sparkline
 from eventwire.errors import ConfigError
@@ -177,14 +181,43 @@ def chart_lines(rows: Sequence[dict[str, Any]], width: int | None = None) -> lis
 
 @click.command()
 @db_option
-@format_option(*FORMATS)
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "text"]), default="table",
+              show_default=True, help="Output format (text is table; --lookup prints text or "
+              "json).")
 @_options("actor", "country", "outlet", "date_from", "date_to", "limit", "offset")
-def actors(db: str | None, fmt: str, **options: Any) -> None:
-    """List actors by mentions, with their articles and events as source and target."""
+@click.option("--lookup", "name", metavar="NAME", help="Instead of listing the store, say "
+              "what NAME stands for in the actor dictionary on --date, and why.")
+@click.option("--date", "day", callback=parse_date, metavar="YYYY-MM-DD",
+              help="With --lookup: the day to code NAME for (default today).")
+@actors_option
+@click.pass_context
+def actors(ctx: click.Context, /, db: str | None, fmt: str, name: str | None,
+           day: dt.date | None, actors: tuple[str, ...], **options: Any) -> None:
+    """List actors by mentions, with their articles and events as source and target; or, with
+    --lookup NAME, explain a name's code on a day (no store or spaCy model needed)."""
+    if name is not None:
+        _check_lookup(ctx, fmt)
+        ctx.exit(lookup(name, day or dt.date.today(), actors, "json" if fmt == "json" else "text"))
+    if day is not None or actors:
+        raise click.UsageError("--date and --actors go with --lookup NAME")
     f = _filter(options)
     with _store(db) as store:
         rows = actor_rows(store, f)
-    _show(rows, fmt, [c for c, _ in ACTOR_COLUMNS], "actors")
+    _show(rows, "table" if fmt == "text" else fmt, [c for c, _ in ACTOR_COLUMNS], "actors")
+
+
+def _check_lookup(ctx: click.Context, fmt: str) -> None:
+    """--lookup reads no store: a store filter or a row format beside it is a mistake to
+    point out, not to ignore."""
+    if fmt in {"jsonl", "csv"}:
+        raise click.UsageError(f"--lookup prints text or json, not {fmt}")
+    store_only = ("db", "actor", "country", "outlet", "date_from", "date_to", "limit", "offset")
+    given = [param.opts[0] for param in ctx.command.params
+             if param.name in store_only
+             and ctx.get_parameter_source(param.name) == ParameterSource.COMMANDLINE]
+    if given:
+        raise click.UsageError(f"--lookup reads the actor dictionary, not the store: drop "
+                               f"{', '.join(given)}")
 
 
 @click.command()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from eventwire.config import Settings
+from eventwire.errors import ConfigError, EventwireError
+from eventwire.extract.dictionary import ActorDictionary, load_dictionary
 from eventwire.read import FORMATS, ReadOptions
 from eventwire.read.raw import DEFAULT_MAX_BYTES, JSONL_FIELDS
 
@@ -72,8 +75,37 @@ def build_read_options(input_format: str, published: dt.date | None, max_size: i
                        field_map=fields)
 
 
-def build_settings(model: str | None, max_size: int) -> Settings:
-    return Settings().with_overrides(model=model, max_bytes=max_size)
+def build_settings(model: str | None, max_size: int, actors: tuple[str, ...] = ()
+                   ) -> Settings:
+    return Settings().with_overrides(model=model, max_bytes=max_size, actors=actors)
+
+
+def actors_option(func: F) -> F:
+    """``--actors FILE`` (repeatable): the user's actor dictionaries."""
+    # Not click.Path(exists=True): a missing file should get the same one-line error as a
+    # bad one, not click's usage text.
+    return click.option("--actors", "actors", multiple=True, metavar="FILE",
+                        help="Actor dictionary (TSV, YAML or TABARI .actors) over the bundled "
+                        "one; repeatable, later files win.")(func)
+
+
+def load_actors(files: tuple[str, ...]) -> ActorDictionary:
+    """The actor dictionary with the user's files on top, loaded before any input is read.
+
+    A bad file ends the command with a one-line error naming it (exit 2). The dictionary is
+    cached per process and set of files, so the pipeline reuses this one.
+    """
+    try:
+        return load_dictionary(files)
+    except ConfigError as exc:
+        fail(exc)
+
+
+def fail(exc: EventwireError) -> NoReturn:
+    """End the command on an error the user must fix first (no model, a bad dictionary):
+    one line on stderr, exit 2."""
+    click.echo(f"eventwire: error: {exc}", err=True)
+    sys.exit(2)
 
 
 def db_option(func: F) -> F:

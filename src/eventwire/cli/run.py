@@ -11,9 +11,19 @@ import click
 from tqdm import tqdm
 
 from eventwire.api import extract_many
-from eventwire.cli.options import build_read_options, build_settings, db_option, read_options
+from eventwire.cli.options import (
+    actors_option,
+    build_read_options,
+    build_settings,
+    db_option,
+    fail,
+    load_actors,
+    read_options,
+)
 from eventwire.cli.render import document_table
+from eventwire.config import Settings
 from eventwire.errors import EventwireError, Failure, ModelNotFound
+from eventwire.read import ReadOptions
 from eventwire.records import Document
 from eventwire.store import IngestReport, Store, open_store
 
@@ -21,15 +31,19 @@ from eventwire.store import IngestReport, Store, open_store
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @read_options
+@actors_option
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
               show_default=True, help="json: one document (a list for several); jsonl: one per "
               "line; table: a readable summary.")
 @click.pass_context
 def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format: str,
             published: dt.date | None, max_size: int, fields: dict[str, str],
-            model: str | None) -> None:
+            model: str | None, actors: tuple[str, ...]) -> None:
     """Extract INPUTS (files, folders or - for stdin) and print the documents."""
-    stream = _documents(inputs, input_format, published, max_size, fields, model)
+    settings = build_settings(model, max_size, actors)
+    load_actors(settings.actors)
+    options = build_read_options(input_format, published, max_size, fields)
+    stream = _documents(inputs, settings, options)
     failed = 0
     collected: list[dict[str, object]] = []
     for item in stream:
@@ -52,12 +66,15 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format:
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @read_options
+@actors_option
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_format: str,
            published: dt.date | None, max_size: int, fields: dict[str, str],
-           model: str | None) -> None:
+           model: str | None, actors: tuple[str, ...]) -> None:
     """Extract INPUTS and store them (idempotent: re-ingesting changes nothing)."""
-    settings = build_settings(model, max_size)
+    settings = build_settings(model, max_size, actors)
+    load_actors(settings.actors)  # before the store is opened: nothing to undo
+    options = build_read_options(input_format, published, max_size, fields)
     try:
         store = open_store(db)
     except EventwireError as exc:
@@ -65,7 +82,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_fo
     report = IngestReport()
     batch: list[Document] = []
     with store, tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None) as bar:
-        for item in _documents(inputs, input_format, published, max_size, fields, model):
+        for item in _documents(inputs, settings, options):
             bar.update(1)
             if isinstance(item, Failure):
                 report.failed.append(str(item))
@@ -90,15 +107,11 @@ def _flush(store: Store, batch: list[Document], report: IngestReport) -> None:
         report.count(outcome)
 
 
-def _documents(inputs: tuple[str, ...], input_format: str, published: dt.date | None,
-               max_size: int, fields: dict[str, str], model: str | None
+def _documents(inputs: tuple[str, ...], settings: Settings, options: ReadOptions
                ) -> Iterator[Document | Failure]:
     try:
-        settings = build_settings(model, max_size)
-        options = build_read_options(input_format, published, max_size, fields)
         yield from extract_many(inputs, settings=settings, read_options=options)
     except ModelNotFound as exc:
-        click.echo(f"eventwire: error: {exc}", err=True)
-        sys.exit(2)
+        fail(exc)
     except EventwireError as exc:
         raise click.UsageError(str(exc)) from exc

@@ -164,7 +164,13 @@ def _place_not_actor(found: Candidate, ent: Span, lexicon: ActorLexicon) -> bool
     an organisation, is a place: the places stage reports it."""
     if found.kind != "organisation" or found.role or (found.code and found.code[3:]):
         return False
-    return ent.label_ == "FAC" or lexicon.city_country(ent.text) is not None
+    if ent.label_ == "FAC":
+        return True
+    # a city that is the subject or object of a verb stays, coded by its country, as
+    # PETRARCH codes it ("forces besieged Mariupol"); elsewhere it is a place
+    participant = ent.root.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "appos"} or (
+        ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of")  # "the siege of Mariupol"
+    return not participant and lexicon.city_country(ent.text) is not None
 
 
 def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
@@ -174,9 +180,9 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     known = lexicon.lookup(text.text)
     if known is None and ent.label_ == "PERSON":
         known = lexicon.person(text.text, titled=_titled(ent, lexicon))
-    elif known is None and len(text) == 1 and ent.label_ in {"ORG", "GPE"} and \
-            not lexicon.countries.code(text.text):  # a surname the model took for a name
-        known = lexicon.person(text.text)  # of a place or body: "Mishustin said"
+    elif known is None and len(text) == 1 and ent.label_ == "ORG" and \
+            not lexicon.countries.code(text.text) and not lexicon.city_country(text.text):
+        known = lexicon.person(text.text)  # a surname taken for a body: "Mishustin said"
     countries = lexicon.countries
     if known is not None:
         kind = "seat" if known.kind == "seat" else known.kind
