@@ -18,6 +18,7 @@ from importlib import resources
 
 SNIPPETS = {
     "spaCy pipeline (baseline)": "from eventwire.parse import load_nlp; load_nlp(None)",
+    "import eventwire (no data loaded)": "import eventwire.extract.dictionary",
     "actor dictionary": "from eventwire.extract.dictionary import load_dictionary; "
                         "load_dictionary()",
     "actor lexicon (dictionary + countries)": "from eventwire.extract.actor_lexicon import "
@@ -49,11 +50,13 @@ def main() -> int:
     args = parser.parse_args()
     data = resources.files("eventwire").joinpath("data", "actors", "dictionary.tsv.gz")
     print(f"package data: data/actors/dictionary.tsv.gz {len(data.read_bytes()) / 1e6:.2f} MB")
-    baseline = None
+    baseline = imported = None
     for label, code in SNIPPETS.items():
         best = min(seconds(code) for _ in range(args.repeat))
         baseline = baseline or best
-        print(f"{label:42s} {best:6.3f} s   x{best / baseline:.2f} of the baseline")
+        extra = f"   (+{best - imported:.3f} s over the import)" if imported else ""
+        imported = imported or (best if label.startswith("import") else None)
+        print(f"{label:42s} {best:6.3f} s   x{best / baseline:.2f} of the baseline{extra}")
     rate = float(subprocess.run([sys.executable, "-c", LOOKUPS], capture_output=True,
                                 text=True, check=True).stdout.strip())
     print(f"{'lookups (name or surname, dated)':42s} {rate:,.0f} per second")

@@ -31,6 +31,8 @@ SETS: dict[str, tuple[Path, Path | None, str]] = {
     "times-timebank": (SHARED / "dev" / "times-timebank", None, "times"),
     "quotes-polnear": (SHARED / "dev" / "quotes-polnear", None, "quotes"),
     "events-plover": (SHARED / "dev" / "events-plover", None, "events"),
+    "articles-actors": (SHARED / "dev" / "articles-annotated", None, "actors"),
+    "articles-events": (SHARED / "dev" / "articles-annotated", None, "events"),
 }
 
 
