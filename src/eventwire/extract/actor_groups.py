@@ -19,7 +19,7 @@ from eventwire.extract.candidates import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
@@ -30,7 +30,7 @@ def missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
         if token.i in taken or token.ent_type_ or not token.text[:1].isupper() \
                 or token.pos_ not in {"ADJ", "PROPN"}:
             continue
-        code = countries.demonym(token.text)
+        code = countries.demonym(token.text) or lexicon.short_name(token)
         if code is None or modifies_role_noun(token, lexicon) or ethnic(token):
             continue
         kind = "region" if countries.is_region(code) else "country"
@@ -98,8 +98,20 @@ def group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterat
             name = lexicon.countries.name(country) or country
             yield Candidate(start, token.i + 1, name, "region", country=country, code=country)
             continue
-        yield Candidate(start, token.i + 1, doc[start : token.i + 1].text, "group",
+        named = _proper_name(doc[start : token.i + 1], lexicon)
+        yield Candidate(start, token.i + 1, named or doc[start : token.i + 1].text,
+                        "organisation" if named else "group",
                         country=country, role=found_role or role, title=title)
+
+
+def _proper_name(span: Span, lexicon: ActorLexicon) -> str | None:
+    """The name inside a described organisation: "the Interfax news agency" -> "Interfax"
+    (the role noun says what it is; a country word is no name)."""
+    names = [t for t in span if t.pos_ == "PROPN" and t.dep_ == "compound"
+             and t.text[:1].isupper() and not lexicon.token_country(t)]
+    if not names or names[-1].i + 1 >= span.end or span.doc[names[-1].i + 1].pos_ == "PROPN":
+        return None
+    return span.doc[names[0].i : names[-1].i + 1].text
 
 
 #: Role nouns that name a kind of actor on their own ("rebels", "police", "troops").

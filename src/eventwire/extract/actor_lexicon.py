@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,31 @@ class ActorLexicon:
     dictionary: ActorDictionary
     countries: Countries
     day: dt.date | None = None
+    #: "North" -> PRK in an article that names North Korea: "the North" is then that country
+    short_names: MappingProxyType[str, str] = field(
+        default_factory=lambda: MappingProxyType({}))
+
+    def with_article(self, day: dt.date | None, country_names: list[str]) -> ActorLexicon:
+        """This lexicon for one article: its day, and the short names ("the North", "the
+        South") that the countries it names allow, each only if one country has it."""
+        short: dict[str, str | None] = {}
+        for name in country_names:
+            first, _, rest = name.partition(" ")
+            code = self.countries.code(name)
+            if first in {"North", "South"} and rest and code:
+                short[first] = code if short.get(first, code) == code else None
+        found = {k: v for k, v in short.items() if v is not None}
+        return replace(self, day=day, short_names=MappingProxyType(found))
+
+    def short_name(self, token: Token) -> str | None:
+        """The country "the North" or "the South" stands for in this article, if any."""
+        doc = token.doc
+        if token.text not in self.short_names or token.i == 0 or \
+                doc[token.i - 1].lower_ != "the":
+            return None
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            return None  # "the North Atlantic", "the South China Sea"
+        return self.short_names[token.text]
 
     def role_of(self, words: list[str]) -> tuple[str | None, str | None]:
         """Role and matched term for a run of lower-case lemmas; two-word terms win,
@@ -109,6 +134,8 @@ class ActorLexicon:
         text = token.text
         if token.lower_ in {"'s", "’s"}:
             return None
+        if (short := self.short_name(token)) is not None:
+            return short
         if len(text) == 2 and text.isupper() and text not in self.countries.abbreviations:
             return None  # "TV", "PM": not Tuvalu or St Pierre; "US" and "UK" are listed
         if len(text) <= 3 and text.isupper() and self.lookup(text) is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actor_groups import group_candidates, missed_country_words, speaking_for
@@ -29,6 +29,7 @@ from eventwire.extract.candidates import (
     state_code,
 )
 from eventwire.extract.coref import resolve_references
+from eventwire.extract.dictionary import normal
 from eventwire.records import Actor, Mention, content_id
 
 if TYPE_CHECKING:
@@ -70,7 +71,8 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
     Yoweri Museveni") gets the article's home country: the one country the article names
     (and the dateline's, if it has one).
     """
-    lexicon = replace(lexicon or load_actor_lexicon(), day=day)
+    lexicon = (lexicon or load_actor_lexicon()).with_article(
+        day, [e.text for e in doc.ents if e.label_ == "GPE"])
     taken: set[int] = set()
     candidates: list[Candidate] = []
     # longest first: "China's Foreign Ministry" wins over the "China" inside it
@@ -88,7 +90,12 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
     candidates = _absorb_descriptions(candidates, lexicon)
     candidates.sort(key=lambda c: c.start)
     candidates = resolve_references(doc, candidates, taken, lexicon)
-    _default_country(candidates, _home_country(doc, candidates, lexicon, dateline))
+    _possessor_country(doc, candidates, lexicon)
+    _share_organisation_codes(candidates)
+    home = _home_country(doc, candidates, lexicon, dateline)
+    _default_country(candidates, home)
+    if home is None:  # named officials only: an unnamed "police" may be anyone's
+        _default_country(candidates, _dominant_country(candidates, lexicon), named=True)
     candidates = [c for c in candidates if c.kind != "group" or c.country_code]
     return _build_index(doc, article_id, candidates)
 
@@ -110,12 +117,85 @@ def _home_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
     return named.pop() if len(named) == 1 else None
 
 
-def _default_country(candidates: list[Candidate], home: str | None) -> None:
-    """Officials and institutions the text names without a country take the home country."""
+#: Mentions of one country an article needs, and the factor by which it must outnumber the
+#: next, before an official with no country is taken to be of that country.
+DOMINANT_MENTIONS, DOMINANT_RATIO = 4, 2
+
+
+def _dominant_country(candidates: list[Candidate], lexicon: ActorLexicon) -> str | None:
+    """The country a story is about when it names others in passing: a Beijing story that
+    mentions Britain once. An official it names without a country ("foreign ministry
+    spokesman X") is most likely of that country. None when no country clearly leads."""
+    counts: dict[str, int] = {}
+    for c in candidates:
+        code = c.country_code
+        if code is None or c.kind in {"media", "region"} or lexicon.countries.is_region(code):
+            continue
+        counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < DOMINANT_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0] < DOMINANT_RATIO * ranked[1]:
+        return None
+    return max(counts, key=lambda code: counts[code])
+
+
+def _possessor_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon) -> None:
+    """An official described through another actor takes that actor's country: "the
+    president's adviser, Jane Roe", "Putin's spokesman John Doe", "the ministry's envoy"."""
+    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    for c in candidates:
+        if c.country_code is not None or c.kind not in {"person", "group", "organisation"} \
+                or not (c.role or c.title):
+            continue
+        owner = next((o for t in _description(doc[c.start : c.end]) if t.dep_ == "poss"
+                      and (o := by_token.get(t.i)) is not None and o is not c
+                      and o.kind != "media" and o.country_code is not None), None)
+        if owner is None:
+            continue
+        country = owner.country_code
+        for same in candidates:  # every mention of the person
+            if same is c or (c.kind == "person" and same.kind == "person" and
+                             same.name == c.name and same.country_code is None):
+                same.country, same.inferred = country, True
+
+
+def _share_organisation_codes(candidates: list[Candidate]) -> None:
+    """One organisation named twice, once with its country ("China's Politburo") and once
+    without ("the Politburo"), is one actor: every mention takes the coded one's details."""
+    coded: dict[str, Candidate] = {}
+    for c in candidates:
+        if c.kind in {"organisation", "media"} and c.final_code():
+            coded.setdefault(normal(c.name), c)
+    for c in candidates:
+        found = coded.get(normal(c.name)) if c.kind in {"organisation", "media"} else None
+        if found is not None and c.final_code() in {None, found.final_code()}:
+            c.name, c.kind, c.code = found.name, found.kind, found.code
+            c.country, c.role, c.title = found.country, found.role, found.title
+
+
+def _description(span: Span) -> list[Token]:
+    """The words that describe a name: its own noun phrase, its apposition, or the noun it
+    is in apposition to."""
+    root = span.root
+    words = list(root.subtree)
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > span.end - 1:
+            words += list(child.subtree)
+    if root.dep_ == "appos" and root.head.i < span.start:
+        words += [t for t in root.head.subtree if t.i <= root.head.i]
+    return words
+
+
+def _default_country(candidates: list[Candidate], home: str | None, named: bool = False
+                     ) -> None:
+    """Officials and institutions the text names without a country take the home country
+    (only those with a name when ``named``)."""
     if home is None:
         return
+    kinds = {"person", "organisation"} if named else {"person", "organisation", "group"}
     for c in candidates:
-        if c.country_code is None and c.kind in {"person", "organisation", "group"} and (
+        if c.country_code is None and c.kind in kinds and (
                 c.role or c.title):
             c.country, c.inferred = home, True
 
@@ -184,6 +264,9 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
             not lexicon.countries.code(text.text) and not lexicon.city_country(text.text):
         known = lexicon.person(text.text)  # a surname taken for a body: "Mishustin said"
     countries = lexicon.countries
+    if len(text) == 1 and (short := lexicon.short_name(text[0])) is not None:
+        return Candidate(text.start, text.end, countries.name(short) or text.text, "country",
+                         country=short, code=state_code(short, "country"))
     if known is not None:
         kind = "seat" if known.kind == "seat" else known.kind
         return _described(Candidate(text.start, text.end, known.name if kind != "person"
@@ -227,12 +310,26 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     if ent.label_ == "ORG":
         words = [t.lemma_.lower() for t in text]
         role, _ = lexicon.role_of(words)
-        candidate = Candidate(text.start, text.end, text.text, "organisation", role=role)
+        name = _without_description(text, lexicon).text
+        candidate = Candidate(text.start, text.end, name, "organisation", role=role)
         candidate = _described(candidate, ent, lexicon)
         if candidate.country is None and candidate.code is None:
             candidate.country = _country_in_name(text, lexicon)  # "Baghdad University"
         return candidate
     return None
+
+
+def _without_description(span: Span, lexicon: ActorLexicon) -> Span:
+    """The name in a name followed by what it is: "Xinhua news agency" -> "Xinhua", "the
+    Acme party" stays whole unless the rest is a role ("Tass news agency")."""
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].text.islower():
+        end -= 1
+    rest = [t.lemma_.lower() for t in span.doc[end : span.end]]
+    names = span.doc[span.start : end]
+    if end == span.end or not all(t.pos_ == "PROPN" for t in names):
+        return span
+    return names if lexicon.role_of(rest)[0] is not None else span
 
 
 def _placed_people(span: Span, lexicon: ActorLexicon) -> Candidate | None:
@@ -318,8 +415,11 @@ def _described(candidate: Candidate, ent: Span, lexicon: ActorLexicon,
     for child in ent.root.children:
         if child.dep_ == "appos" and child.i > ent.end - 1 and not _names_next(child):
             described += [t for t in child.subtree if t.i <= child.i]
-    if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
-        head = ent.root.head
+    anchor = ent.root  # "two ministers, A and B": B shares the apposition of A
+    while anchor.dep_ == "conj" and anchor.head.ent_type_ == "PERSON" and anchor.head.i < anchor.i:
+        anchor = anchor.head
+    if anchor.dep_ == "appos" and anchor.head.i < ent.start:
+        head = anchor.head
         described += [t for t in head.subtree if t.i <= head.i and t.i >= head.left_edge.i]
     country = next((c for t in [*left, *described] if (c := lexicon.token_country(t))), None)
     if country is None:  # "Cologne Mayor Henriette Reker": the city's country
@@ -412,7 +512,8 @@ def _strip_possessive(ent: Span, lexicon: ActorLexicon) -> Span | None:
     for i in range(start, end - 1):
         if doc[i].lower_ in {"'s", "’s"} and i + 1 < end:
             owner = doc[start:i].text
-            if lexicon.countries.code(owner) or lexicon.countries.capital_of(owner):
+            if lexicon.countries.code(owner) or lexicon.countries.capital_of(owner) or (
+                    i == start + 1 and lexicon.short_name(doc[start])):
                 start = i + 1
             break
     while end > start and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
