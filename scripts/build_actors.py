@@ -33,6 +33,7 @@ import datetime as dt
 import difflib
 import gzip
 import io
+import itertools
 import json
 import re
 import sys
@@ -152,10 +153,29 @@ def phoenix_rows(entries: Iterable[TabariEntry], source_kind: str, countries: Co
                     end = cut
             if not code:
                 continue
+            if kind == "organisation" and code[:3] in _REGIONS and \
+                    (named := _named_country(entry.name, countries)):
+                code = named + code[3:]  # "Palestinian Islamic Jihad [MEAREB]": PSEREB
+                stats["organisations placed in the country they are named after"] += 1
             yield {"name": entry.name, "variants": "|".join(variants) if first else "",
                    "code": code, "from": str(start or ""), "to": str(end or ""),
                    "kind": kind, "source": "phoenix"}
             first = False
+
+
+def _named_country(name: str, countries: Countries) -> str | None:
+    """The country an organisation is named after: a demonym as its first word ("Eritrean
+    Liberation Front") or "of/in" a country ("Movement for Justice in Chad"), not a
+    region's word ("Latin American ...") or a people's coast ("of the French Somali Coast")."""
+    words = name.replace("-", " ").replace("_", " ").split()
+    words = [w for w in words if w.lower() not in {"the", "all"}] if words[:1] and \
+        words[0].lower() in {"the", "all"} else words
+    found = countries.demonym(words[0]) or countries.code(words[0]) if words else None
+    if found is None:
+        for before, word in itertools.pairwise(words):
+            if before.lower() in {"of", "in"} and (found := countries.code(word)):
+                break
+    return found if found and not countries.is_region(found) else None
 
 
 def _phoenix_kind(entry: TabariEntry, source_kind: str, countries: Countries) -> str:

@@ -69,6 +69,15 @@ def test_dictionary_codes_obama_as_president(bundled):
     assert bundled.resolve("Obama", day("2012-06-01")).code == "USAGOV"
 
 
+@pytest.mark.parametrize(("name", "code"), [
+    ("Eritrean Liberation Front", "ERIREB"),         # a demonym as the first word
+    ("Palestinian Islamic Jihad", "PSEREB"),
+    ("National Patriotic Front of Liberia", "LBRREB"),  # "of" a country
+])
+def test_an_armed_group_is_placed_in_the_country_it_is_named_after(bundled, name, code):
+    assert bundled.resolve(name, day("2000-01-01")).code == code
+
+
 def test_dictionary_finds_mishustin_by_surname_and_full_name(bundled):
     assert bundled.by_surname("Mishustin", day("2024-06-01")).code == "RUSGOV"
     assert bundled.resolve("Mikhail Mishustin", day("2024-06-01")).code == "RUSGOV"
