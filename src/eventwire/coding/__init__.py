@@ -23,7 +23,7 @@ from eventwire.coding.cameo import code_info, intent_code, refusal_code
 from eventwire.coding.context import Context, is_background, is_topic
 from eventwire.coding.detect import Detection, Participant, detect
 from eventwire.coding.lexicon import Lexicon, load_lexicon
-from eventwire.coding.mood import detect_mood, is_demanded, is_refused
+from eventwire.coding.mood import detect_mood, is_demanded, is_refused, rules_nothing_out
 from eventwire.records import Article, Event, Mention, Mood, content_id
 from eventwire.timeperiod import period
 
@@ -72,6 +72,8 @@ def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[E
     trigger = found.trigger
     date, date_source = frame.context.date(trigger, triggers - {trigger.i})
     if date_source != "text" and is_background(trigger):
+        return []
+    if rules_nothing_out(trigger):  # not ruling out talks is no rejection of them
         return []
     mood = detect_mood(trigger)
     if mood == "actual" and date_source == "text" and _after_publication(date, frame) \

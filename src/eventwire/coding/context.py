@@ -124,7 +124,7 @@ class Context:
 
 
 #: Subordinators of clauses that give an event's background ("after rebels shelled...").
-BACKGROUND_MARKS = frozenset({"after", "before", "because", "following"})
+BACKGROUND_MARKS = frozenset({"after", "before", "because", "following", "since", "until", "once"})
 
 
 def is_background(trigger: Token) -> bool:

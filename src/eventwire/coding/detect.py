@@ -166,4 +166,10 @@ def _prep_present(token: Token, pattern: Pattern, event_object: Token | None) ->
     if has_dative and pattern.preps & {"to", "for"}:  # "gave Tanzania a grant" = "...to"
         return True
     return any(c.dep_ in {"prep", "dative", "agent"} and c.lower_ in pattern.preps
-               for holder in holders for c in holder.children)
+               and not _time_phrase(c) for holder in holders for c in holder.children)
+
+
+def _time_phrase(prep: Token) -> bool:
+    """"on Sunday", "in March": a preposition that dates the act names no counterpart."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)

@@ -135,8 +135,24 @@ def _own_mood(verb: Token) -> Mood | None:
     return None
 
 
+#: Verbs of exclusion: negated, they leave the act open ("has not ruled out resigning").
+EXCLUDING = frozenset({"rule", "exclude"})
+
+
+def rules_nothing_out(verb: Token) -> bool:
+    """"did not rule out", "would not exclude": a possibility, neither a refusal nor a
+    denial of what it governs."""
+    if verb.lemma_.lower() not in EXCLUDING:
+        return False
+    if verb.lemma_.lower() == "rule" and not any(c.lower_ == "out" for c in verb.children):
+        return False
+    return _own_mood(verb) == "negated"
+
+
 def _governing_mood(head: Token) -> Mood | None:
     lemma = head.lemma_.lower()
+    if rules_nothing_out(head):
+        return "hypothetical"
     own = _own_mood(head)
     if own == "negated":
         return "negated"

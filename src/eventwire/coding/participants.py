@@ -15,6 +15,7 @@ from eventwire.coding.syntax import (
     SUBJECTS,
     event_object,
     first_conjunct,
+    from_origin,
     in_background,
     participation_verb,
     same_phrase,
@@ -39,6 +40,10 @@ LIGHT_VERBS = frozenset({"hold", "make", "pay", "conduct", "launch", "carry", "s
                          "file", "initiate", "wage", "unleash", "deliver", "offer", "express"})
 #: Prepositions that introduce a target when a pattern names none.
 DEFAULT_TARGET_PREPS = ("to", "with", "against", "toward", "towards")
+#: Roots of acts launched from one place at another (a show of force, an attack, a strike):
+#: "fired rockets from southern Lebanon" names where they started, not whom they hit. A
+#: withdrawal, an expulsion or a demand "from X" is aimed at X.
+LAUNCHED_ROOTS = frozenset({"15", "18", "19", "20"})
 #: Verbs whose subject undergoes the event its object names ("Beijing faced pressure").
 UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "endure", "experience", "weather",
                            "come", "draw", "attract"})
@@ -80,14 +85,16 @@ class Participants:
         self.actors = actors
         self.place_codes = place_codes
 
-    def refs(self, token: Token | None, fallback: bool = True) -> list[Participant]:
+    def refs(self, token: Token | None, fallback: bool = True, origin: bool = True
+             ) -> list[Participant]:
         """The actors a token stands for, with its conjuncts ("Western leaders and Kyiv",
-        "the Turkish and Greek sides")."""
+        "the Turkish and Greek sides"); without ``origin``, "X from Y" is not Y's ("rockets
+        from Lebanon" are not Lebanon's, "refugees from Rwanda" are Rwandan)."""
         if token is None:
             return []
         out: list[Participant] = []
         for item in (token, *token.conjuncts):
-            found = self._one(item, fallback)
+            found = self._one(item, fallback, origin)
             if found is None:
                 continue
             extra = [] if found.token == item else [
@@ -111,7 +118,7 @@ class Participants:
                                            if role else actor.code))
         return out
 
-    def _one(self, token: Token, fallback: bool) -> Participant | None:
+    def _one(self, token: Token, fallback: bool, origin: bool = True) -> Participant | None:
         actor = self.actors.actor_at(token)
         if actor is not None:
             return Participant(token, actor, actor.code)
@@ -133,8 +140,8 @@ class Participants:
             return next((m for m in modifiers if m.code), modifiers[0])
         if relational:
             return None
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {
-                "of", "from", "by"}):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in (
+                {"of", "from", "by"} if origin else {"of", "by"})):
             for obj in prep.children:  # "scores of refugees", "members of the party"
                 actor = self.actors.actor_at(obj) if obj.dep_ == "pobj" else None
                 if actor is not None:
@@ -183,6 +190,7 @@ class Participants:
                        and c.pos_ in {"PROPN", "NOUN", "PRON"}), None)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         direct = not pattern.objects and not passive
+        launched = pattern.code[:2] in LAUNCHED_ROOTS
         return [
             lambda: self.refs(dative) if direct or pattern.objects else [],
             lambda: self.refs(obj) if direct else [],
@@ -196,8 +204,9 @@ class Participants:
               for v in verb.conjuncts if v.pos_ in {"VERB", "AUX"}),
             # "hold talks on trade and security with X", "banned opposition candidates"
             lambda: self._prep_targets_below(holder, pattern) if holder is not verb else [],
-            lambda: self._actor_below(holder) if holder is not verb else [],
-            lambda: self.refs(holder) if holder is not verb and holder.dep_ == "dobj" else [],
+            lambda: self._actor_below(holder, launched) if holder is not verb else [],
+            lambda: self.refs(holder, origin=not launched) if holder is not verb
+            and holder.dep_ == "dobj" else [],
             # "agreed to US mediation", "shrugged off criticism from X"
             lambda: [] if pattern.preps else self._prep_targets(verb, pattern,
                                                                  DEFAULT_TARGET_PREPS),
@@ -207,7 +216,7 @@ class Participants:
             lambda: self._xcomp_target(verb, sources),
             lambda: self._condition_subject(verb, sources),
             lambda: self._purpose_host(verb, sources),
-            lambda: self._actor_after(verb, sources),
+            lambda: self._actor_after(verb, sources, launched),
         ]
 
     def _prep_targets(self, head: Token, pattern: Pattern,
@@ -238,12 +247,14 @@ class Participants:
                         return others
         return []
 
-    def _actor_after(self, verb: Token, sources: list[Participant]) -> list[Participant]:
+    def _actor_after(self, verb: Token, sources: list[Participant], launched: bool = False
+                     ) -> list[Participant]:
         """The first actor after the verb in its own clause's object side."""
         keys = {s.key for s in sources}
         for token in verb.subtree:
             if token.i <= verb.i or token.dep_ not in {"pobj", "dobj"} or \
-                    not same_phrase(token, verb) or in_background(token, verb):
+                    not same_phrase(token, verb) or in_background(token, verb) or \
+                    (launched and from_origin(token, verb)):
                 continue
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
                 continue  # "in southeastern Serbia" is where, not whom
@@ -286,10 +297,12 @@ class Participants:
                     return self.refs(subject)
         return []
 
-    def _actor_below(self, head: Token) -> list[Participant]:
-        """The first actor inside an object phrase ("lift embargoes on sales to Iran")."""
+    def _actor_below(self, head: Token, launched: bool = False) -> list[Participant]:
+        """The first actor inside an object phrase ("lift embargoes on sales to Iran"); for
+        a launched act, not the place it came from."""
         for token in head.subtree:
-            if token.i != head.i and token.dep_ == "pobj" and same_phrase(token, head):
+            if token.i != head.i and token.dep_ == "pobj" and same_phrase(token, head) \
+                    and not (launched and from_origin(token, head)):
                 found = self.refs(token)
                 if found and all(f.actor is not None for f in found):
                     return found

@@ -85,6 +85,17 @@ def in_background(token: Token, head: Token) -> bool:
     return False
 
 
+def from_origin(token: Token, head: Token) -> bool:
+    """Whether the path from token up to head passes "from": where an act starts ("fired
+    from near the capital", "rockets launched from the south") is not whom it aims at."""
+    current = token
+    while current != head and current.head != current:
+        if current.dep_ == "prep" and current.lower_ == "from":
+            return True
+        current = current.head
+    return False
+
+
 def same_phrase(token: Token, head: Token) -> bool:
     """Whether a token belongs to the head's own phrase (or to a verb it controls: "agreed
     to set up a centre in Tokyo"), not to a clause inside it."""

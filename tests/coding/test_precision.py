@@ -1,0 +1,79 @@
+"""Precision on what real articles hold besides political events: the place an attack came
+from, dates in prepositional phrases, possibilities, background clauses. Sentences are our
+own."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire.records import Event
+
+pytestmark = pytest.mark.model
+
+
+def events(text: str, published: str = "2024-03-13") -> list[Event]:
+    return list(eventwire.extract(text, published=published).events)
+
+
+def triples(text: str) -> list[tuple[str | None, str, str | None]]:
+    return [(e.source_code, e.cameo, e.target_code) for e in events(text)]
+
+
+# ---------------------------------------------------------------- where an act came from
+
+@pytest.mark.parametrize(("text", "origin"), [
+    ("Militants fired rockets from southern Syria on Friday.", "SYR"),
+    ("Turkish forces fired rockets from northern Iraq.", "IRQ"),
+])
+def test_the_place_an_attack_came_from_is_not_its_target(text, origin):
+    found = events(text)
+    assert found, "the launch itself is an event"
+    assert all((e.target_code or "")[:3] != origin for e in found)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Turkey expelled two diplomats from Sweden.", "SWE"),        # an expulsion from X
+    ("Russia withdrew its troops from Syria.", "SYR"),
+    ("Hezbollah fired rockets from Lebanon at Israel.", "ISR"),   # the aim still counts
+])
+def test_from_still_names_the_target_where_the_act_is_aimed_there(text, target):
+    assert any((t or "")[:3] == target for _, _, t in triples(text))
+
+
+def test_a_date_after_a_preposition_does_not_stand_for_a_target():
+    # "on Sunday" is no "fire ... on X": a launch with no one named is a show of force
+    (event,) = events("North Korea fired two ballistic missiles on Sunday.")
+    assert event.cameo[:2] == "15" and event.target_code is None
+
+
+# ---------------------------------------------------------------- possibility
+
+@pytest.mark.parametrize("text", [
+    "Germany has not ruled out talks with the Taliban.",
+    "The Japanese government did not rule out a ceasefire proposal from Moscow.",
+    "Paris would not exclude sanctions against Iran.",
+])
+def test_not_ruling_out_is_no_rejection(text):
+    assert not [e for e in events(text) if e.cameo[:2] == "12"]
+
+
+def test_ruling_out_is_a_rejection():
+    assert any(c[:2] == "12" for _, c, _ in triples(
+        "The German chancellor ruled out talks with the Taliban."))
+
+
+# ---------------------------------------------------------------- background clauses
+
+@pytest.mark.parametrize("text", [
+    "Relations have been frosty since Russia invaded Georgia.",
+    "Trade has collapsed since Ethiopia closed its border with Eritrea.",
+])
+def test_a_background_clause_without_a_date_is_not_dated_to_the_story(text):
+    assert not [e for e in events(text) if e.date == "2024-03-13"]
+
+
+def test_a_background_clause_with_its_own_date_keeps_that_date():
+    found = [e for e in events("Relations have been frosty since Russia invaded Georgia "
+                               "in 2008.") if e.source_code and e.source_code.startswith("RUS")]
+    assert found and all(e.date == "2008" for e in found)
