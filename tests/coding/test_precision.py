@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 import eventwire
+from eventwire.pipeline import process
+from eventwire.read import RawArticle
 from eventwire.records import Event
 
 pytestmark = pytest.mark.model
@@ -77,3 +79,35 @@ def test_a_background_clause_with_its_own_date_keeps_that_date():
     found = [e for e in events("Relations have been frosty since Russia invaded Georgia "
                                "in 2008.") if e.source_code and e.source_code.startswith("RUS")]
     assert found and all(e.date == "2008" for e in found)
+
+
+# ---------------------------------------------------------------- sport, entertainment, business
+
+@pytest.mark.parametrize("text", [
+    "Nigeria will face Ghana on Saturday in a World Cup qualifier in Abuja.",
+    "Wales clash with France in the Six Nations next weekend.",
+    "Japan beat South Korea 2-1 in Tokyo on Sunday.",
+    "The Indian batsman attacked the Australian bowlers before tea.",
+    "The French film took on Hollywood at the box office.",
+])
+def test_sport_and_entertainment_sentences_are_not_coded(text):
+    assert events(text) == []
+
+
+def test_an_article_with_a_sports_title_is_not_coded():
+    doc = eventwire.extract("Germany attacked Spain from the first minute.",
+                            published="2024-03-13")
+    assert doc.events  # the same sentence in a political story would be coded
+    raw = RawArticle(source="t", text="Germany attacked Spain from the first minute.",
+                     input_format="text", title="Germany v Spain: Euro 2024 quarter-final")
+    (result,) = list(process([raw]))
+    assert result.events == ()  # type: ignore[union-attr]
+
+
+def test_a_dispute_between_companies_is_not_a_political_event():
+    assert events("Siemens sued Samsung over a patent in Munich.") == []
+
+
+def test_violence_against_a_company_is_still_an_event():
+    assert events("Rebels attacked Total's gas plant in Mozambique.") or events(
+        "Militants attacked a Chevron facility in Nigeria.")

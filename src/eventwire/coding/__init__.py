@@ -24,6 +24,7 @@ from eventwire.coding.context import Context, is_background, is_topic
 from eventwire.coding.detect import Detection, Participant, detect
 from eventwire.coding.lexicon import Lexicon, load_lexicon
 from eventwire.coding.mood import detect_mood, is_demanded, is_refused, rules_nothing_out
+from eventwire.coding.topics import off_topic_sentences
 from eventwire.records import Article, Event, Mention, Mood, content_id
 from eventwire.timeperiod import period
 
@@ -58,7 +59,10 @@ def code_events(doc: Doc, article: Article, sections: Sections,
     frame = _Frame(doc, article, context)
     place_codes = context.place_codes()
     events: list[tuple[Event, bool]] = []
+    skipped = off_topic_sentences(doc, article.title)
     for sent in doc.sents:
+        if sent.start in skipped:
+            continue
         found = list(detect(sent, lexicon, sections.actor_index, place_codes))
         triggers = frozenset(d.trigger.i for d in found)
         for detection in found:
@@ -115,6 +119,8 @@ def _complete(found: Detection) -> bool:
     noun in an adjunct ("for an annual meeting with X" names nobody who meets)."""
     if not found.targets and found.pattern.code[:2] in NEEDS_TARGET:
         return False
+    if _between_businesses(found):
+        return False
     trigger = found.trigger
     if is_demanded(trigger) or is_topic(trigger):  # the demand, the talks are the events
         return False
@@ -123,6 +129,15 @@ def _complete(found: Detection) -> bool:
     # no doer named: only a passive ("X was slapped with sanctions") says who was acted on
     return trigger.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) and bool(found.targets)
+
+
+def _between_businesses(found: Detection) -> bool:
+    """A company suing, buying or criticising another is business news, not an event
+    between political actors; violence against a company (roots 17-20) still is one."""
+    if found.pattern.code[:2] in {"17", "18", "19", "20"}:
+        return False
+    codes = [p.code for p in (*found.sources, *found.targets) if p.code]
+    return bool(codes) and all(c.startswith("MNC") or c[3:6] == "BUS" for c in codes)
 
 
 #: Verbs that announce the act in their infinitive: "agreed to lift the embargo" is coded
