@@ -66,6 +66,18 @@ def test_extract_published_option_and_bad_date(runner, nlp):
     assert result.exit_code == 2 and "not a date" in result.stderr
 
 
+def test_extract_min_confidence_leaves_out_less_certain_events(runner, nlp):
+    every = json.loads(runner.invoke(cli, ["extract", str(EXAMPLE)]).stdout)["events"]
+    confidences = sorted({e["confidence"] for e in every})
+    assert len(confidences) > 1, "the example has events of several confidences"
+    cut = confidences[-1]
+    result = runner.invoke(cli, ["extract", str(EXAMPLE), "--min-confidence", str(cut)])
+    kept = json.loads(result.stdout)["events"]
+    assert kept and len(kept) < len(every) and all(e["confidence"] >= cut for e in kept)
+    result = runner.invoke(cli, ["extract", str(EXAMPLE), "--min-confidence", "2"])
+    assert result.exit_code == 2 and "--min-confidence" in result.stderr
+
+
 def test_ingest_is_idempotent_and_summarises(runner, nlp, tmp_path):
     db = str(tmp_path / "ew.duckdb")
     inputs = [str(ROOT / "examples"), str(FIXTURES / "articles.jsonl")]

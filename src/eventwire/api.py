@@ -21,15 +21,17 @@ if TYPE_CHECKING:
 
 def extract(text: str, published: str | dt.date | None = None, *, source: str = "<string>",
             model: str | None = None, input_format: str = "auto",
-            actors: Sequence[str | Path] = ()) -> Document:
+            actors: Sequence[str | Path] = (), min_confidence: float = 0.0) -> Document:
     """Extract one article from a string (plain text, HTML, or one JSON Lines record).
 
     ``actors`` are the user's actor dictionaries (TSV, YAML or TABARI ``.actors``) over the
-    bundled one, later files winning. Raises :class:`EventwireError` with the reason when the
+    bundled one, later files winning; events coded with less than ``min_confidence`` (0 to
+    1) are left out. Raises :class:`EventwireError` with the reason when the
     text cannot be processed (:class:`ConfigError` for a bad dictionary).
     """
     options = ReadOptions(input_format=input_format, published=as_date(published))
-    settings = Settings(model=model, actors=tuple(str(p) for p in actors))
+    settings = Settings(model=model, actors=tuple(str(p) for p in actors),
+                        min_confidence=min_confidence)
     results = builtins.list(process(read_string(text, source, options), settings))
     if not results:
         raise EventwireError(f"{source}: no article found")

@@ -17,6 +17,11 @@ class Settings:
     batch_size: int = 32
     max_bytes: int = DEFAULT_MAX_BYTES
     actors: tuple[str, ...] = ()  # user actor dictionaries, later ones win
+    min_confidence: float = 0.0  # events below this confidence are left out
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(f"min_confidence {self.min_confidence!r} is not between 0 and 1")
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given settings changed; ``None`` values are ignored."""
@@ -32,4 +37,5 @@ SETTING_HELP = {
     "batch_size": "articles per nlp.pipe batch and per store transaction",
     "max_bytes": "inputs larger than this many bytes are refused (default 2 MB)",
     "actors": "actor dictionaries (TSV, YAML or TABARI .actors) over the bundled one",
+    "min_confidence": "leave out events whose confidence (0 to 1) is below this",
 }

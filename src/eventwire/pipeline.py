@@ -54,7 +54,7 @@ def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: S
             continue
         doc = next(docs)
         try:
-            yield analyse(item, doc, label, lexicon)
+            yield analyse(item, doc, label, lexicon, settings.min_confidence)
         except Exception as exc:  # one bad article must not sink the batch
             log.warning("extraction failed on %s: %r", item.source, exc)
             yield Failure(item.source, f"extraction failed ({exc!r})", stage="extract")
@@ -74,15 +74,17 @@ def _clean(item: RawArticle | Failure) -> Article | Failure:
     return article
 
 
-def analyse(article: Article, doc: Doc, model: str, lexicon: ActorLexicon | None = None
-            ) -> Document:
-    """Everything eventwire extracts from one parsed article."""
+def analyse(article: Article, doc: Doc, model: str, lexicon: ActorLexicon | None = None,
+            min_confidence: float = 0.0) -> Document:
+    """Everything eventwire extracts from one parsed article (events of at least
+    ``min_confidence``)."""
     found = extract_sections(doc, article, lexicon)
     actors = found.actor_index.actors
     return Document(
         article=article,
         actors=tuple(a if a.code else replace(a, coded=False) for a in actors),
-        events=code_events(doc, article, found),
+        events=tuple(e for e in code_events(doc, article, found)
+                     if e.confidence >= min_confidence),
         quotes=found.quotes,
         attributions=found.attributions,
         times=found.times,

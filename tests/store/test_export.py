@@ -299,6 +299,53 @@ def test_cli_writes_the_file_and_a_summary(store, store_url, tmp_path):
     assert json.loads(result.stdout)["cameo"] == "112"
 
 
+def uncoded_doc() -> Document:
+    """Wire C: an attack by nobody the coder knows, on nobody it knows, coded with little
+    confidence."""
+    text = "Gunmen attacked a bus on the highway."
+    doc = make_doc(text, key="https://c.example/3", outlet="Wire C",
+                   published=dt.date(2024, 8, 22))
+    aid = doc.id
+    gunmen = Actor(id=content_id(aid, "actor", "gunmen"), name="gunmen", code=None,
+                   kind="group")
+    bus = Actor(id=content_id(aid, "actor", "bus"), name="bus", code=None, kind="group")
+    attack = _event(aid, 0, "180", gunmen, bus, sentence=text, date="2024-08-22",
+                    quad_class=4, goldstein=-9.0, confidence=0.4)
+    return dataclasses.replace(doc, actors=(gunmen, bus), events=(attack,))
+
+
+def test_gdelt_leaves_out_events_without_a_coded_actor_unless_asked(store, store_url,
+                                                                      tmp_path):
+    assert store.store_batch([uncoded_doc()]) == ["stored"]
+    store.close()
+    out = tmp_path / "events.tsv"
+    runner = CliRunner()
+    result = runner.invoke(export_command, [str(out), "--db", store_url, "--format", "gdelt"])
+    assert result.exit_code == 0, result.output
+    assert "180" not in by_code(gdelt_rows(out))
+    result = runner.invoke(export_command, [str(out), "--db", store_url, "--format", "gdelt",
+                                            "--uncoded"])
+    assert result.exit_code == 0, result.output
+    assert by_code(gdelt_rows(out))["180"]["Actor1Code"] == ""
+    csv_out = tmp_path / "events.csv"  # other formats keep every event
+    runner.invoke(export_command, [str(csv_out), "--db", store_url])
+    assert "180" in csv_out.read_text(encoding="utf-8")
+
+
+def test_min_confidence_filters_exports(store, store_url, tmp_path):
+    assert store.store_batch([uncoded_doc()]) == ["stored"]
+    out = tmp_path / "events.jsonl"
+    store.close()
+    result = CliRunner().invoke(export_command, [str(out), "--db", store_url,
+                                                 "--min-confidence", "0.45"])
+    assert result.exit_code == 0, result.output
+    cameos = [json.loads(line)["cameo"] for line in out.read_text().splitlines()]
+    assert "180" not in cameos and cameos
+    result = CliRunner().invoke(export_command, [str(out), "--db", store_url,
+                                                 "--min-confidence", "1.5"])
+    assert result.exit_code == 2
+
+
 def test_cli_errors_are_one_line(store_url, tmp_path):
     runner = CliRunner()
     missing = tmp_path / "no" / "events.csv"

@@ -43,7 +43,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "json", "jsonl", "csv")
 EVENT_FILTERS = ("actor", "country", "dyad", "both_directions", "source", "target", "cameo",
                  "root", "plover", "quad_class", "mood", "date_from", "date_to", "outlet",
-                 "min_reports")
+                 "min_reports", "min_confidence")
 #: Columns of ``eventwire events`` in a terminal table (json and csv have them all).
 EVENT_TABLE = ("id", "date", "source_code", "cameo", "target_code", "quad_class", "goldstein",
                "mood", "n_reports", "n_sources", "sentence")
@@ -81,6 +81,9 @@ def _option(name: str) -> Callable[[F], F]:
                                "syndicated copies count)."),
         "min_reports": click.option("--min-reports", type=click.IntRange(min=1),
                                     help="Events reported at least this many times."),
+        "min_confidence": click.option("--min-confidence", type=click.FloatRange(0, 1),
+                                       metavar="X", help="Events coded with at least this "
+                                       "confidence (0 to 1) in one of their reports."),
         "order": click.option("--order", type=click.Choice(list(ORDERS)), default="date",
                               show_default=True, help="date: oldest first; -date: newest "
                               "first; reports: most reported first."),

@@ -55,11 +55,17 @@ def _format_for(out: str, fmt: str | None) -> str:
 @click.option("--to", "date_to", callback=parse_date, metavar="YYYY-MM-DD",
               help="Only events that end on or before this day.")
 @click.option("--mood", type=click.Choice(get_args(Mood)), help="Only events of this mood.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="X",
+              help="Only events coded with at least this confidence (0 to 1).")
+@click.option("--uncoded", is_flag=True,
+              help="gdelt: keep events that have no coded actor (left out by default, as "
+              "GDELT rows need one); other formats always keep them.")
 @click.option("--chunk-size", default=CHUNK_SIZE, show_default=True, type=click.IntRange(1),
               help="Rows read from the store at a time.")
 def export_command(out: str, db: str | None, fmt: str | None, reports: bool, actor: str | None,
                    root: str | None, cameo: str | None, date_from: dt.date | None,
-                   date_to: dt.date | None, mood: str | None, chunk_size: int) -> None:
+                   date_to: dt.date | None, mood: str | None, min_confidence: float | None,
+                   uncoded: bool, chunk_size: int) -> None:
     """Write the stored events to OUT (a file, or - for stdout), one row per real event.
 
     The file is written whole or not at all (to OUT.tmp, then renamed).
@@ -72,7 +78,8 @@ def export_command(out: str, db: str | None, fmt: str | None, reports: bool, act
                                "with csv, jsonl and parquet")
     try:
         filters = make_filter(actor=actor, root=root, cameo=cameo, date_from=date_from,
-                              date_to=date_to, mood=mood)
+                              date_to=date_to, mood=mood, min_confidence=min_confidence,
+                              coded=fmt == "gdelt" and not uncoded)
         store = open_store(db)
     except EventwireError as exc:
         raise click.UsageError(str(exc)) from exc

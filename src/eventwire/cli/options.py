@@ -75,9 +75,16 @@ def build_read_options(input_format: str, published: dt.date | None, max_size: i
                        field_map=fields)
 
 
-def build_settings(model: str | None, max_size: int, actors: tuple[str, ...] = ()
-                   ) -> Settings:
-    return Settings().with_overrides(model=model, max_bytes=max_size, actors=actors)
+def build_settings(model: str | None, max_size: int, actors: tuple[str, ...] = (),
+                   min_confidence: float | None = None) -> Settings:
+    return Settings().with_overrides(model=model, max_bytes=max_size, actors=actors,
+                                     min_confidence=min_confidence)
+
+
+def min_confidence_option(func: F) -> F:
+    """``--min-confidence X``: leave out events coded with less confidence."""
+    return click.option("--min-confidence", type=click.FloatRange(0, 1), metavar="X",
+                        help="Leave out events whose confidence (0 to 1) is below X.")(func)
 
 
 def actors_option(func: F) -> F:

@@ -18,6 +18,7 @@ from eventwire.cli.options import (
     db_option,
     fail,
     load_actors,
+    min_confidence_option,
     read_options,
 )
 from eventwire.cli.render import document_table
@@ -32,15 +33,16 @@ from eventwire.store import IngestReport, Store, open_store
 @click.argument("inputs", nargs=-1, required=True)
 @read_options
 @actors_option
+@min_confidence_option
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
               show_default=True, help="json: one document (a list for several); jsonl: one per "
               "line; table: a readable summary.")
 @click.pass_context
 def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format: str,
             published: dt.date | None, max_size: int, fields: dict[str, str],
-            model: str | None, actors: tuple[str, ...]) -> None:
+            model: str | None, actors: tuple[str, ...], min_confidence: float | None) -> None:
     """Extract INPUTS (files, folders or - for stdin) and print the documents."""
-    settings = build_settings(model, max_size, actors)
+    settings = build_settings(model, max_size, actors, min_confidence)
     load_actors(settings.actors)
     options = build_read_options(input_format, published, max_size, fields)
     stream = _documents(inputs, settings, options)
@@ -67,12 +69,13 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format:
 @db_option
 @read_options
 @actors_option
+@min_confidence_option
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_format: str,
            published: dt.date | None, max_size: int, fields: dict[str, str],
-           model: str | None, actors: tuple[str, ...]) -> None:
+           model: str | None, actors: tuple[str, ...], min_confidence: float | None) -> None:
     """Extract INPUTS and store them (idempotent: re-ingesting changes nothing)."""
-    settings = build_settings(model, max_size, actors)
+    settings = build_settings(model, max_size, actors, min_confidence)
     load_actors(settings.actors)  # before the store is opened: nothing to undo
     options = build_read_options(input_format, published, max_size, fields)
     try:

@@ -49,6 +49,8 @@ class EventFilter:
     date_to: dt.date | None = None
     outlet: str | None = None
     min_reports: int | None = None
+    min_confidence: float | None = None
+    coded: bool = False  # only events with at least one coded actor
     limit: int | None = None
     offset: int = 0
     order: str = "date"
@@ -70,7 +72,7 @@ def make_filter(base: EventFilter | None = None, **values: Any) -> EventFilter:
 def _check(name: str, value: Any) -> Any:
     if value is None:
         return None
-    if name == "both_directions":
+    if name in {"both_directions", "coded"}:
         return bool(value)
     if name == "order" and value not in ORDERS:
         raise ConfigError(f"order {value!r} is not one of {', '.join(ORDERS)}")
@@ -119,6 +121,16 @@ def _mood(name: str, value: Any) -> str:
     return str(value)
 
 
+def _confidence(name: str, value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = -1.0
+    if not 0.0 <= number <= 1.0 or isinstance(value, bool):
+        raise ConfigError(f"{name} {value!r} is not a number from 0 to 1")
+    return number
+
+
 def _date(name: str, value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -145,7 +157,8 @@ def _number(name: str, value: Any) -> int:
 _CHECKS = MappingProxyType({
     "actor": _code, "source": _code, "target": _code, "country": _country, "dyad": _dyad,
     "cameo": _cameo, "root": _root, "mood": _mood, "date_from": _date, "date_to": _date,
-    "quad_class": _number, "min_reports": _number, "limit": _number, "offset": _number})
+    "quad_class": _number, "min_reports": _number, "limit": _number, "offset": _number,
+    "min_confidence": _confidence})
 
 
 def only(f: EventFilter, allowed: set[str], what: str) -> None:

@@ -88,6 +88,11 @@ def _cluster_where(f: EventFilter, outlet: bool = True) -> _Where:
     _range(w, "c.date_start", "c.date_end", f)
     if f.min_reports:
         w.add("c.n_reports >= ?", f.min_reports)
+    if f.min_confidence:  # an event that one report codes with this confidence
+        w.add("EXISTS (SELECT 1 FROM event_reports r JOIN events e ON e.id = r.event_id "
+              "WHERE r.cluster_id = c.id AND e.confidence >= ?)", f.min_confidence)
+    if f.coded:
+        w.add("(c.source_code IS NOT NULL OR c.target_code IS NOT NULL)")
     if f.outlet and outlet:
         w.add("EXISTS (SELECT 1 FROM event_reports r JOIN article_sources s "
               "ON s.article_id = r.article_id WHERE r.cluster_id = c.id "
