@@ -62,11 +62,42 @@ def _as_set(value: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in items)
 
 
-def parse_entry(entry: dict[str, Any], origin: str) -> Pattern:
-    """A pattern from one YAML entry; a malformed entry is a :class:`ConfigError`."""
+#: The keys an entry may have (README.md in the lexicon folder), and whether each is a
+#: list ("object", "prep": one string or a list of strings), a flag or a string.
+_LISTS = frozenset({"object", "prep"})
+_FLAGS = frozenset({"reciprocal"})
+_STRINGS = frozenset({"code", "verb", "noun", "particle", "example", "source", "target"})
+_REQUIRED = ("code", "example", "source")
+
+
+def parse_entry(entry: dict[str, Any], origin: str, root: str | None = None) -> Pattern:
+    """A pattern from one YAML entry, checked against the documented format: an unknown or
+    misspelt key, a wrong type, a missing example or a code of another root (``root``, the
+    file's) is a :class:`ConfigError` naming the entry, never a silently looser pattern."""
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{origin}: an entry must be a mapping of keys, not {entry!r}")
+    if unknown := sorted(set(entry) - _LISTS - _FLAGS - _STRINGS):
+        raise ConfigError(f"{origin}: unknown key(s) {', '.join(map(repr, unknown))}; an "
+                          f"entry has {', '.join(sorted(_STRINGS | _LISTS | _FLAGS))}")
+    for key in _REQUIRED:
+        if not entry.get(key):
+            raise ConfigError(f"{origin}: entry lacks {key!r}")
+    for key, value in entry.items():
+        if value is None:
+            continue
+        if key in _STRINGS and not isinstance(value, str):
+            raise ConfigError(f"{origin}: {key!r} must be a quoted string, not {value!r}")
+        if key in _FLAGS and not isinstance(value, bool):
+            raise ConfigError(f"{origin}: {key!r} must be true or false, not {value!r}")
+        if key in _LISTS and not (isinstance(value, str) or (
+                isinstance(value, list) and value and all(isinstance(v, str) for v in value))):
+            raise ConfigError(f"{origin}: {key!r} must be a string or a list of strings, "
+                              f"not {value!r}")
     code = str(entry.get("code", ""))
     if code not in load_cameo():
         raise ConfigError(f"{origin}: unknown CAMEO code {code!r}")
+    if root is not None and code[:2] != root:
+        raise ConfigError(f"{origin}: code {code!r} is not of this file's root {root}")
     if ("verb" in entry) == ("noun" in entry):
         raise ConfigError(f"{origin}: entry {code} needs exactly one of 'verb' or 'noun'")
     pos = "VERB" if "verb" in entry else "NOUN"
@@ -97,8 +128,16 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     for item in sorted(root.iterdir(), key=lambda p: p.name):
         if not item.name.endswith(".yaml"):
             continue
-        entries = yaml.safe_load(item.read_text("utf-8")) or []
-        patterns += [parse_entry(e, f"{item.name}#{i + 1}") for i, e in enumerate(entries)]
+        try:
+            entries = yaml.safe_load(item.read_text("utf-8")) or []
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{item.name}: not valid YAML ({exc})".replace("\n", " ")
+                              ) from None
+        if not isinstance(entries, list):
+            raise ConfigError(f"{item.name}: the file must be a list of entries")
+        root = item.name[:2] if item.name[:2].isdigit() else None
+        patterns += [parse_entry(e, f"{item.name}#{i + 1}", root)
+                     for i, e in enumerate(entries)]
     index: dict[tuple[str, str], list[Pattern]] = {}
     for pattern in patterns:
         index.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
