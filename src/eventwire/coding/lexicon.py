@@ -135,8 +135,8 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
                               ) from None
         if not isinstance(entries, list):
             raise ConfigError(f"{item.name}: the file must be a list of entries")
-        root = item.name[:2] if item.name[:2].isdigit() else None
-        patterns += [parse_entry(e, f"{item.name}#{i + 1}", root)
+        file_root = item.name[:2] if item.name[:2].isdigit() else None
+        patterns += [parse_entry(e, f"{item.name}#{i + 1}", file_root)
                      for i, e in enumerate(entries)]
     index: dict[tuple[str, str], list[Pattern]] = {}
     for pattern in patterns:
