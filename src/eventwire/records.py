@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 Mood = Literal["actual", "future", "intended", "alleged", "negated", "hypothetical"]
-DateSource = Literal["text", "report", "publication"]
+DateSource = Literal["text", "report", "publication", "none"]
 
 
 def content_id(*parts: object) -> str:

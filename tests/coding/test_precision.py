@@ -75,6 +75,17 @@ def test_a_background_clause_without_a_date_is_not_dated_to_the_story(text):
     assert not [e for e in events(text) if e.date == "2024-03-13"]
 
 
+def test_the_event_a_state_started_with_is_coded_without_a_date():
+    found = [e for e in events("Relations have been frosty since Russia invaded Georgia.")
+             if e.source_code and e.source_code.startswith("RUS")]
+    assert [(e.date, e.date_source) for e in found] == [(None, "none")]
+
+
+def test_an_after_clause_is_context_not_news():
+    assert not [e for e in events("Tensions rose after Russia invaded Georgia.")
+                if e.source_code and e.source_code.startswith("RUS")]
+
+
 def test_a_background_clause_with_its_own_date_keeps_that_date():
     found = [e for e in events("Relations have been frosty since Russia invaded Georgia "
                                "in 2008.") if e.source_code and e.source_code.startswith("RUS")]

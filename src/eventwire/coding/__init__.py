@@ -10,8 +10,9 @@ coded apart from the demand. As the codebook does, a stated intention to coopera
 to meet", "will sign") is coded in CAMEO 03 (036 for meetings), an announced conflictual act
 ("will impose sanctions") as a threat in 13, and a refusal ("refused to meet") as a rejection
 in 12; ``mood`` still says how the act itself stands. A noun event mentioned only as background
-("since the invasion") is not coded unless the text dates it. The same event mentioned twice
-in an article (same actors, same root, agreeing dates) is kept once.
+("since the invasion") is not coded unless the text dates it; an event told in a "since"
+clause ("since it was slapped with sanctions") gets the text's date or none. The same event
+mentioned twice in an article (same actors, same root, agreeing dates) is kept once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.coding.cameo import code_info, intent_code, refusal_code
-from eventwire.coding.context import Context, is_background, is_topic
+from eventwire.coding.context import STARTING_MARKS, Context, is_background, is_topic
 from eventwire.coding.detect import Detection, Participant, detect
 from eventwire.coding.lexicon import Lexicon, load_lexicon
 from eventwire.coding.mood import detect_mood, is_demanded, is_refused, rules_nothing_out
@@ -76,7 +77,11 @@ def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[E
     trigger = found.trigger
     date, date_source = frame.context.date(trigger, triggers - {trigger.i})
     if date_source != "text" and is_background(trigger):
-        return []
+        if trigger.pos_ == "NOUN" or not is_background(trigger, marks=STARTING_MARKS):
+            return []  # "since the invasion", "after they met": context, not news
+        # "since it was slapped with sanctions": a clause that tells a past event the text
+        # does not date is coded with no date, never the day of the story
+        date, date_source = None, "none"
     if rules_nothing_out(trigger):  # not ruling out talks is no rejection of them
         return []
     mood = detect_mood(trigger)

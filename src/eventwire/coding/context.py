@@ -127,13 +127,18 @@ class Context:
 BACKGROUND_MARKS = frozenset({"after", "before", "because", "following", "since", "until", "once"})
 
 
-def is_background(trigger: Token) -> bool:
+#: Marks of a clause that tells the event a state started with ("has depended on Beijing
+#: since it was slapped with sanctions"): the event is told, just not dated.
+STARTING_MARKS = frozenset({"since"})
+
+
+def is_background(trigger: Token, marks: frozenset[str] = BACKGROUND_MARKS) -> bool:
     """An event mentioned only as background: "since the invasion", "amid the war", or a
-    verb in an "after ..." / "because ..." clause of another event's sentence."""
+    verb in an "after ..." / "because ..." clause (``marks``) of another event's sentence."""
     if trigger.pos_ == "NOUN":
         return trigger.dep_ == "pobj" and trigger.head.lower_ in BACKGROUND
     return trigger.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in trigger.children)
+        c.dep_ == "mark" and c.lower_ in marks for c in trigger.children)
 
 
 TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
