@@ -4,8 +4,9 @@
     python tests/eval_gate.py --update   # raise floors to today's scores (never lowers them)
 
 As in trafilatura's evaluation gate, ``test_eval_gate.py`` fails when a score falls more
-than ``TOLERANCE`` below its floor. The sets live in ``../shared`` beside the repository;
-they are measured, never bundled.
+than ``TOLERANCE`` (one point) below its floor, and checks the issues' accuracy targets
+(``TARGETS``) on the measured scores, not on the floors. The sets live in ``../shared``
+beside the repository; they are measured, never bundled.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FLOORS = Path(__file__).resolve().parent / "eval_floors.json"
-TOLERANCE = 0.03
+TOLERANCE = 0.01  # one point: noise between runs is nil, so a fall is a change
 
 #: name -> (gold folder, texts folder or None, section scored)
 SETS: dict[str, tuple[Path, Path | None, str]] = {
@@ -34,6 +35,19 @@ SETS: dict[str, tuple[Path, Path | None, str]] = {
     "articles-actors": (SHARED / "dev" / "articles-annotated", None, "actors"),
     "articles-events": (SHARED / "dev" / "articles-annotated", None, "events"),
 }
+
+
+#: Accuracy targets of the issues, checked on measured scores: (set, target, met). A target
+#: not met yet is an expected failure that turns into a real test once it is reached.
+TARGETS: tuple[tuple[str, float, bool], ...] = (
+    ("times-timebank", 0.80, True),
+    ("quotes-polnear", 0.70, True),
+    ("events-plover", 0.60, True),
+    ("example-events", 0.85, True),
+    ("articles-actors", 0.75, True),    # issue 8
+    ("events-plover", 0.68, False),     # issue 9
+    ("articles-events", 0.55, False),   # issue 9
+)
 
 
 def available() -> bool:
