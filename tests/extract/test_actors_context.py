@@ -70,3 +70,12 @@ def test_an_organisation_named_with_and_without_its_description_is_one_actor(nlp
     (kcna,) = [a for a in actors(nlp, text, "2017-08-30") if a.name == "KCNA"]
     assert kcna.code == "PRKMED"
     assert len([m for m in kcna.mentions if "KCNA" in m.text]) == 2
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Greek students rallied against the government on Friday.", "GRCGOV"),
+    ("Bolivian farmers blocked roads to protest against the regime.", "BOLGOV"),
+])
+def test_the_government_of_a_one_country_story_is_that_country_s(nlp, text, code):
+    found = {a.name: a.code for a in actors(nlp, text)}
+    assert code in found.values(), found

@@ -118,8 +118,16 @@ def _proper_name(span: Span, lexicon: ActorLexicon) -> str | None:
 _BARE_ROLES = frozenset({"REB", "MIL", "COP", "OPP", "INS", "SEP", "LEG", "JUD", "RAD", "LAB"})
 
 
+#: Institutions that "the" makes the story's own: "students rallied against the government".
+_DEFINITE_INSTITUTIONS = frozenset({"government", "regime", "cabinet", "parliament",
+                                    "army", "military", "police", "authority", "junta"})
+
+
 def _bare_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
     role, _ = lexicon.role_of([token.lemma_.lower()])
+    if token.lemma_.lower() in _DEFINITE_INSTITUTIONS and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return True
     return role in _BARE_ROLES and token.lemma_.lower() not in {"force", "guard", "court"}
 
 
