@@ -122,3 +122,19 @@ def test_a_dispute_between_companies_is_not_a_political_event():
 def test_violence_against_a_company_is_still_an_event():
     assert events("Rebels attacked Total's gas plant in Mozambique.") or events(
         "Militants attacked a Chevron facility in Nigeria.")
+
+
+# ---------------------------------------------------------------- a show of force
+
+@pytest.mark.parametrize("text", [
+    "The Turkish government deployed riot police to the capital.",
+    "Ukraine mobilized its reserve troops on Monday.",
+])
+def test_own_forces_are_not_the_target_of_a_show_of_force(text):
+    (event,) = events(text)
+    assert event.cameo[:2] == "15" and event.target_code is None
+
+
+def test_a_show_of_force_aimed_at_another_country_keeps_it():
+    assert any((t or "").startswith("CHN") for _, _, t in triples(
+        "India deployed troops to the border with China."))

@@ -68,11 +68,21 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
             first, second = sources[0], sources[1]
             yield Detection(pattern, token, (second,), (first,))
             sources, targets = [first], [second]
+        if pattern.code[:2] == "15" and sources:
+            targets = [t for t in targets if not _own_forces(t, sources)]
         if sources and not targets:
             targets = finder.place_target(token) or domestic(pattern, sources)
         if sources or targets:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
     yield from _obligations(sent, Participants(actors, place_codes))
+
+
+def _own_forces(target: Participant, sources: list[Participant]) -> bool:
+    """"deployed its troops", "put the police on alert": in a show of force the doer's own
+    forces are what it uses, not whom it aims at."""
+    code = target.code or ""
+    return code[3:6] in {"MIL", "COP", "SPY"} and any(
+        (s.code or "")[:3] == code[:3] for s in sources)
 
 
 def _obligations(sent: Span, finder: Participants) -> Iterator[Detection]:
