@@ -138,3 +138,18 @@ def test_own_forces_are_not_the_target_of_a_show_of_force(text):
 def test_a_show_of_force_aimed_at_another_country_keeps_it():
     assert any((t or "").startswith("CHN") for _, _, t in triples(
         "India deployed troops to the border with China."))
+
+
+# ---------------------------------------------------------------- figures of speech
+
+@pytest.mark.parametrize("text", [
+    '"Washington is out to strangle Cuba," the Venezuelan foreign minister said.',
+    '"Brussels wants to kill Poland," the Polish prime minister said.',
+])
+def test_bodily_harm_to_a_whole_state_is_a_figure_of_speech(text):
+    assert not [e for e in events(text) if e.cameo[:2] == "18"]
+
+
+def test_bodily_harm_to_a_state_s_people_is_an_event():
+    assert any(c.startswith("182") for _, c, _ in triples(
+        "Rebels tortured Ugandan prisoners in the north."))

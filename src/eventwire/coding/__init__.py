@@ -124,7 +124,7 @@ def _complete(found: Detection) -> bool:
     noun in an adjunct ("for an annual meeting with X" names nobody who meets)."""
     if not found.targets and found.pattern.code[:2] in NEEDS_TARGET:
         return False
-    if _between_businesses(found):
+    if _between_businesses(found) or _figurative(found):
         return False
     trigger = found.trigger
     if is_demanded(trigger) or is_topic(trigger):  # the demand, the talks are the events
@@ -134,6 +134,17 @@ def _complete(found: Detection) -> bool:
     # no doer named: only a passive ("X was slapped with sanctions") says who was acted on
     return trigger.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) and bool(found.targets)
+
+
+#: Violence done to a body: abduct, assault, torture, kill, assassinate (181, 182x, 185,
+#: 186). A whole state as its victim is a figure of speech ("is out to strangle Cuba", "they
+#: want to kill Europe"); people, forces and officials of a state are real victims.
+BODILY_HARM = ("181", "182", "185", "186")
+
+
+def _figurative(found: Detection) -> bool:
+    return found.pattern.code.startswith(BODILY_HARM) and bool(found.targets) and all(
+        t.actor is not None and t.actor.kind in {"country", "region"} for t in found.targets)
 
 
 def _between_businesses(found: Detection) -> bool:
