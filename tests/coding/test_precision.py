@@ -153,3 +153,15 @@ def test_bodily_harm_to_a_whole_state_is_a_figure_of_speech(text):
 def test_bodily_harm_to_a_state_s_people_is_an_event():
     assert any(c.startswith("182") for _, c, _ in triples(
         "Rebels tortured Ugandan prisoners in the north."))
+
+
+# ---------------------------------------------------------------- cities acted on
+
+def test_a_bombed_city_is_the_target_as_its_country():
+    assert ("RUSGOV", "SYR") in [(s, t) for s, _, t in triples(
+        "Russia bombed Aleppo on Tuesday.")]
+
+
+def test_a_foreign_city_keeps_unnamed_rebels_from_the_attacker_s_country():
+    found = triples("Russian jets bombed rebel positions in Aleppo.")
+    assert found and all(not (t or "").startswith("RUS") for _, _, t in found)

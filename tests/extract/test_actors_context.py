@@ -79,3 +79,12 @@ def test_an_organisation_named_with_and_without_its_description_is_one_actor(nlp
 def test_the_government_of_a_one_country_story_is_that_country_s(nlp, text, code):
     found = {a.name: a.code for a in actors(nlp, text)}
     assert code in found.values(), found
+
+
+@pytest.mark.parametrize(("text", "group", "code"), [
+    ("Protesters set fire to the Iranian consulate in Najaf.", "Protesters", "IRQOPP"),
+    ("Russian jets bombed rebel positions in Aleppo.", "rebel", "SYRREB"),
+])
+def test_an_unnamed_group_is_of_the_place_its_sentence_happens_in(nlp, text, group, code):
+    found = {a.name: a.code for a in actors(nlp, text)}
+    assert found.get(group) == code, found

@@ -144,7 +144,9 @@ BODILY_HARM = ("181", "182", "185", "186")
 
 def _figurative(found: Detection) -> bool:
     return found.pattern.code.startswith(BODILY_HARM) and bool(found.targets) and all(
-        t.actor is not None and t.actor.kind in {"country", "region"} for t in found.targets)
+        t.actor is not None and t.actor.kind in {"country", "region"}  # the state itself,
+        and t.token.dep_ not in {"amod", "compound", "nmod", "poss"}  # not "Italian engineers"
+        for t in found.targets)
 
 
 def _between_businesses(found: Detection) -> bool:

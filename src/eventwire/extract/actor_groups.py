@@ -38,6 +38,18 @@ def missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
                         country=code, code=state_code(code, kind))
 
 
+def acted_on_cities(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterator[Candidate]:
+    """A city the model did not tag, as the object of an act ("jets bombed Aleppo"): it
+    stands for its country, as cities do in CAMEO."""
+    for token in doc:
+        if token.i in taken or token.ent_type_ or token.pos_ != "PROPN" or \
+                token.dep_ not in {"dobj", "nsubjpass"} or not token.text[:1].isupper():
+            continue
+        code = lexicon.city_country(token.text)
+        if code is not None and not lexicon.countries.demonym(token.text):
+            yield Candidate(token.i, token.i + 1, token.text, "city", country=code, code=code)
+
+
 def speaking_for(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
                   taken: set[int]) -> list[Candidate]:
     """"A spokesperson for China's Foreign Ministry" speaks as the ministry."""

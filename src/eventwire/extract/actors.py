@@ -19,7 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventwire.extract.actor_groups import group_candidates, missed_country_words, speaking_for
+from eventwire.extract.actor_groups import (
+    acted_on_cities,
+    group_candidates,
+    missed_country_words,
+    speaking_for,
+)
 from eventwire.extract.actor_lexicon import ActorLexicon, load_actor_lexicon
 from eventwire.extract.candidates import (
     DROP,
@@ -83,6 +88,9 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
     for candidate in group_candidates(doc, lexicon, taken):
         candidates.append(candidate)
         taken.update(range(candidate.start, candidate.end))
+    for candidate in acted_on_cities(doc, lexicon, taken):
+        candidates.append(candidate)
+        taken.update(range(candidate.start, candidate.end))
     for candidate in missed_country_words(doc, lexicon, taken):
         candidates.append(candidate)
         taken.update(range(candidate.start, candidate.end))
@@ -94,6 +102,7 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
     _share_organisation_codes(candidates)
     home = _home_country(doc, candidates, lexicon, dateline)
     _default_country(candidates, home)
+    _placed_groups(doc, candidates, lexicon)
     if home is None:  # named officials only: an unnamed "police" may be anyone's
         _default_country(candidates, _dominant_country(candidates, lexicon), named=True)
     candidates = [c for c in candidates if c.kind != "group" or c.country_code]
@@ -107,8 +116,12 @@ def _home_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
              and c.kind in {"country", "capital", "group", "person", "organisation", "people"}
              and not countries.is_region(c.country_code)}
     for ent in doc.ents:  # places count too: "demonstrators in Baghdad" is not a US story
-        if ent.label_ == "GPE" and (found := countries.country(ent.text) or
-                                    countries.capital_of(ent.text)):
+        found = countries.country(ent.text) or countries.capital_of(ent.text) \
+            if ent.label_ == "GPE" else None
+        if found is None and ent.label_ in {"GPE", "LOC", "NORP"} and \
+                not countries.demonym(ent.text):  # the model calls cities many things
+            found = lexicon.city_country(ent.text)
+        if found:
             named.add(found)
     if dateline:  # a dateline abroad makes the story two-country: no default then
         place = dateline.split(",")[0].strip()
@@ -138,6 +151,31 @@ def _dominant_country(candidates: list[Candidate], lexicon: ActorLexicon) -> str
     if len(ranked) > 1 and ranked[0] < DOMINANT_RATIO * ranked[1]:
         return None
     return max(counts, key=lambda code: counts[code])
+
+
+def _placed_groups(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon) -> None:
+    """Unnamed groups are of the place where their sentence happens, when it names one
+    country's places only: "protesters torched the consulate in Najaf" are Iraqis, "rebel
+    positions in Aleppo" Syrian rebels (not of the country whose jets bombed them)."""
+    for c in candidates:
+        if c.kind != "group" or c.country_code is not None or not c.role:
+            continue
+        sentence = doc[c.start].sent
+        places = {code for t in sentence if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE
+                  and t.head.lower_ not in {"to", "into", "from", "toward", "towards"}
+                  and t.pos_ == "PROPN" and not lexicon.countries.demonym(t.text)
+                  and (code := _place_country(t, lexicon)) is not None}
+        if len(places) == 1:
+            c.country, c.inferred = places.pop(), True
+
+
+def _place_country(token: Token, lexicon: ActorLexicon) -> str | None:
+    """The country of a place name (a country, its capital, or a known city)."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    name = ent.text if ent is not None else token.text
+    countries = lexicon.countries
+    found = countries.country(name) or countries.capital_of(name) or lexicon.city_country(name)
+    return found if found and not countries.is_region(found) else None
 
 
 def _possessor_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon) -> None:
@@ -282,6 +320,11 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     capital = countries.capital_of(text.text)
     if capital is not None:
         return _capital(text, capital)
+    if ent.label_ in {"GPE", "NORP", "LOC"} and text.root.dep_ in {"dobj", "nsubjpass"} and \
+            not countries.demonym(text.text) and \
+            (city := lexicon.city_country(text.text)) is not None:
+        # "jets bombed Aleppo", "Mosul was shelled": a city acted on stands for its country
+        return Candidate(text.start, text.end, text.text, "city", country=city, code=city)
     if ent.label_ == "NORP" and len(text) > 1 and text[-1].tag_ in {"NNS", "NNPS"} and \
             (placed := countries.demonym(text[0].text)) and not countries.is_region(placed):
         return Candidate(text.start, text.end, text.text, "people", country=placed,
