@@ -88,3 +88,8 @@ def test_the_government_of_a_one_country_story_is_that_country_s(nlp, text, code
 def test_an_unnamed_group_is_of_the_place_its_sentence_happens_in(nlp, text, group, code):
     found = {a.name: a.code for a in actors(nlp, text)}
     assert found.get(group) == code, found
+
+
+def test_armed_forces_are_not_placed_where_they_are_sent(nlp):
+    found = {a.name: a.code for a in actors(nlp, "China sent warships to waters near Taiwan.")}
+    assert found.get("warships") in {None, "CHNMIL"}, found

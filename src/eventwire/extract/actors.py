@@ -156,9 +156,10 @@ def _dominant_country(candidates: list[Candidate], lexicon: ActorLexicon) -> str
 def _placed_groups(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon) -> None:
     """Unnamed groups are of the place where their sentence happens, when it names one
     country's places only: "protesters torched the consulate in Najaf" are Iraqis, "rebel
-    positions in Aleppo" Syrian rebels (not of the country whose jets bombed them)."""
+    positions in Aleppo" Syrian rebels (not of the country whose jets bombed them). Not
+    armed forces, which are often abroad ("warships sent to waters near Taiwan")."""
     for c in candidates:
-        if c.kind != "group" or c.country_code is not None or not c.role:
+        if c.kind != "group" or c.country_code is not None or c.role in {None, "MIL"}:
             continue
         sentence = doc[c.start].sent
         places = {code for t in sentence if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE
