@@ -165,3 +165,13 @@ def test_a_bombed_city_is_the_target_as_its_country():
 def test_a_foreign_city_keeps_unnamed_rebels_from_the_attacker_s_country():
     found = triples("Russian jets bombed rebel positions in Aleppo.")
     assert found and all(not (t or "").startswith("RUS") for _, _, t in found)
+
+
+# ---------------------------------------------------------------- appeals
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Chile called for calm after the vote.", None),
+    ("Egypt called for Sudan to reopen the border crossing.", "SDNGOV"),
+])
+def test_call_for_is_an_appeal_to_whoever_is_asked(text, target):
+    assert ("020", target) in [(c, t) for _, c, t in triples(text)]

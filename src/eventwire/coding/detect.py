@@ -175,8 +175,17 @@ def _prep_present(token: Token, pattern: Pattern, event_object: Token | None) ->
                      for c in token.children)
     if has_dative and pattern.preps & {"to", "for"}:  # "gave Tanzania a grant" = "...to"
         return True
+    if any(_for_clause(c, pattern) for c in token.children):
+        return True
     return any(c.dep_ in {"prep", "dative", "agent"} and c.lower_ in pattern.preps
                and not _time_phrase(c) for holder in holders for c in holder.children)
+
+
+def _for_clause(clause: Token, pattern: Pattern) -> bool:
+    """"called for Ethiopia to halt the dam": the parser makes "for" the mark of the clause
+    that says what is asked, not a preposition of the verb."""
+    return clause.dep_ in {"advcl", "ccomp"} and any(
+        c.dep_ == "mark" and c.lower_ in pattern.preps for c in clause.children)
 
 
 def _time_phrase(prep: Token) -> bool:

@@ -291,7 +291,9 @@ class Participants:
     def _clause_subject(self, head: Token) -> list[Participant]:
         """"X demanded that Y end curbs": the subject of the clause is the target."""
         for child in head.children:
-            if child.dep_ in {"ccomp", "acl"} and child.pos_ in {"VERB", "AUX"}:
+            for_clause = child.dep_ == "advcl" and any(  # "called for X to leave"
+                c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
+            if (child.dep_ in {"ccomp", "acl"} or for_clause) and child.pos_ in {"VERB", "AUX"}:
                 subject = next((c for c in child.children if c.dep_ in SUBJECTS), None)
                 if subject is not None and subject.lower_ not in RELATIVE:
                     return self.refs(subject)
