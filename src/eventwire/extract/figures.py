@@ -16,11 +16,13 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from eventwire.geo import word_set
 from eventwire.records import Figure, TimeExpression, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _WORDNUM = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
             r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")

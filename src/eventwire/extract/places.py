@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from eventwire.geo import Gazetteer, GeoName, is_generic, load_gazetteer, name_key, word_set
 from eventwire.records import Mention, Place, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels the small model gives to some places ("Kyiv" PERSON, "Kursk" PRODUCT, "Belgorod"
@@ -104,11 +106,11 @@ def _place_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             if not _not_a_place(span, gazetteer, persons):
                 found.append(span)
         elif ent.label_ in MISLABELS and _mislabelled_place(span, gazetteer, persons):
-            found.append(Span(doc, span.start, span.end, label="GPE"))
+            found.append(_labelled(doc, span.start, span.end, "GPE"))
     covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for span in _proper_noun_runs(doc, covered):
         if _mislabelled_place(span, gazetteer, persons):
-            found.append(Span(doc, span.start, span.end, label="GPE"))
+            found.append(_labelled(doc, span.start, span.end, "GPE"))
     return sorted(found, key=lambda s: s.start)
 
 
@@ -126,6 +128,13 @@ def _not_a_place(span: Span, gazetteer: Gazetteer, persons: set[str]) -> bool:
             or countries.demonym(span.text) is not None)
 
 
+def _labelled(doc: Doc, start: int, end: int, label: int | str) -> Span:
+    """A span with an entity label (spaCy is imported when a document is, not before)."""
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
+
+
 def _trim(span: Span) -> Span:
     """The span without a leading article or a trailing "'s" or punctuation."""
     start, end = span.start, span.end
@@ -133,7 +142,7 @@ def _trim(span: Span) -> Span:
         start += 1
     while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
         end -= 1
-    return Span(span.doc, start, end, label=span.label)
+    return _labelled(span.doc, start, end, span.label)
 
 
 def _person_words(doc: Doc) -> set[str]:
