@@ -45,21 +45,23 @@ def make_docs(count: int, edition: int = 0) -> list[Document]:
 
 
 def _slow_down(store: Any, pace: float, stall_after: int | None, marker: Path | None) -> None:
-    """Make every article write take ``pace`` seconds; hang after ``stall_after`` of them."""
-    write = store._store_one
+    """Make every article write take ``pace`` seconds; hang inside the transaction of the
+    batch that brings the count of written articles to ``stall_after``."""
+    insert = store.insert_rows
     written = 0
 
-    def slow_write(doc: Document) -> Any:
+    def slow_insert(table: str, rows: Any, keyed: bool = True) -> Any:
         nonlocal written
-        outcome = write(doc)
-        written += 1
-        time.sleep(pace)
-        if written == stall_after and marker:
-            marker.touch()
-            time.sleep(600)
-        return outcome
+        result = insert(table, rows, keyed)
+        if table == "articles":
+            written += len(rows)
+            time.sleep(pace * len(rows))
+            if stall_after is not None and written >= stall_after and marker:
+                marker.touch()
+                time.sleep(600)
+        return result
 
-    store._store_one = slow_write
+    store.insert_rows = slow_insert
 
 
 def main(argv: list[str] | None = None) -> int:

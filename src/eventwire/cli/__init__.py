@@ -14,7 +14,7 @@ from eventwire import __version__
 from eventwire.cli.evaluate import evaluate
 from eventwire.cli.events import actors, events, figures, quotes, timeline
 from eventwire.cli.export import export_command
-from eventwire.cli.query import articles, show, stats
+from eventwire.cli.query import articles, cluster, show, stats
 from eventwire.cli.run import extract, ingest
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -29,8 +29,8 @@ def cli(verbose: bool) -> None:
                         format="eventwire: %(levelname)s: %(message)s")
 
 
-for command in (extract, ingest, articles, show, stats, events, timeline, actors, quotes, figures,
-                export_command, evaluate):
+for command in (extract, ingest, articles, show, stats, cluster, events, timeline, actors, quotes,
+                figures, export_command, evaluate):
     cli.add_command(command)
 
 __all__ = ["cli"]

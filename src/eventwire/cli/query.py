@@ -71,3 +71,19 @@ def stats(db: str | None, fmt: str) -> None:
     print_rows([{"what": k, "count": v} for k, v in counts.items()], "table", title="store")
     print_rows([{"outlet": k, "articles": v} for k, v in outlets.items()], "table",
                title="by outlet")
+
+
+@click.command()
+@db_option
+@click.option("--all", "everything", is_flag=True,
+              help="Forget every cluster and cluster all events again (after a change of the "
+              "rules), not only those without one.")
+def cluster(db: str | None, everything: bool) -> None:
+    """Group stored events into real-world events (ingest does this after every batch)."""
+    with _store(db) as store:
+        try:
+            count = store.cluster(everything=everything)
+        except EventwireError as exc:
+            raise click.ClickException(str(exc)) from exc
+        distinct = store.execute("SELECT count(*) FROM event_clusters")[0][0]
+    click.echo(f"{count} events clustered; {distinct} real-world events in the store", err=True)

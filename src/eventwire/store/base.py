@@ -9,19 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Literal
 
 from eventwire.errors import StoreError
 from eventwire.records import Document
-from eventwire.store.clusters import cluster_events, recount_article
-from eventwire.store.dedup import NearDuplicates, signature
+from eventwire.store.clusters import (
+    backfill,
+    cluster_pending,
+    recluster_all,
+    recount_articles,
+)
+from eventwire.store.dedup import DUPLICATE_THRESHOLD, bands, signature, similarity
 from eventwire.store.frames import QueryMixin
-from eventwire.store.rows import SECTION_ROWS, article_row, section_rows
+from eventwire.store.rows import SECTION_ROWS, Row, article_row, section_rows
 from eventwire.store.schema import MIGRATIONS, SECTION_TABLES
 
 Outcome = Literal["stored", "updated", "unchanged", "duplicate"]
+#: Python steps that fill the columns a migration added, for rows stored before it.
+BACKFILLS: MappingProxyType[int, Callable[[SqlStore], None]] = MappingProxyType({4: backfill})
 
 
 @dataclass(slots=True)
@@ -62,7 +70,6 @@ class SqlStore(QueryMixin):
     def __init__(self, connection: Any, url: str) -> None:
         self._con = connection
         self.url = url
-        self._near: NearDuplicates | None = None
         self.migrate()
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -135,6 +142,8 @@ class SqlStore(QueryMixin):
                 if version > self.schema_version():
                     for statement in filter(str.strip, sql.split(";")):
                         self.execute(statement)
+                    if version in BACKFILLS:
+                        BACKFILLS[version](self)
                     self.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                                  (version, name, _now()))
                 self.commit()
@@ -143,69 +152,130 @@ class SqlStore(QueryMixin):
                 raise StoreError(f"{self.url}: migration {version} ({name}) failed: {exc}") from exc
 
     # -- writing ----------------------------------------------------------------------------
+    def insert_rows(self, table: str, rows: Sequence[Sequence[Any]], keyed: bool = True
+                    ) -> None:
+        """Insert rows into ``table`` (rows already there by primary key are kept). One
+        statement per row here; the backends write a whole batch at once (Arrow, COPY)."""
+        if not rows:
+            return
+        marks = _marks(len(rows[0]))
+        for row in rows:
+            self.execute(f"INSERT INTO {table} VALUES ({marks})"
+                         + (" ON CONFLICT DO NOTHING" if keyed else ""), row)
+
     def store_batch(self, documents: Sequence[Document]) -> list[Outcome]:
         """Store documents in one transaction: all of them, or none if anything fails.
 
-        Articles are written in id order, after locking their keys, so that concurrent
-        writers wait for each other rather than deadlock, and versions stay 1, 2, 3...
+        Keys are locked first, so that concurrent writers wait for each other rather than
+        deadlock, and versions stay 1, 2, 3...; every check is made after the locks. The
+        batch becomes one bulk write per table, then one clustering pass.
         """
-        order = sorted(range(len(documents)), key=lambda i: documents[i].id)
-        outcomes: list[Outcome] = ["unchanged"] * len(documents)
         self.begin()
         try:
             self.lock(doc.article.key for doc in documents)
-            for i in order:
-                outcomes[i] = self._store_one(documents[i])
+            outcomes = self._write_batch(documents)
+            cluster_pending(self)
             self.commit()
         except Exception as exc:
             self.rollback()
             raise StoreError(f"{self.url}: could not store batch: {exc}") from exc
         return outcomes
 
-    def _store_one(self, doc: Document) -> Outcome:
-        if self.execute("SELECT 1 FROM articles WHERE id = ?", (doc.id,)):
-            self._record_source(doc.id, doc, 1.0)  # the same text under another url
-            recount_article(self, doc.id)
-            return "unchanged"
-        rows = self.execute("SELECT max(version) FROM articles WHERE key = ?", (doc.article.key,))
-        previous = int(rows[0][0] or 0)
-        hashvalues = signature(doc.article.text)
-        if not previous:  # a new story, or a syndicated copy of a stored one?
-            copy = self.near_duplicates().find(hashvalues)
-            if copy is not None:
-                self._record_source(copy[0], doc, copy[1])
-                recount_article(self, copy[0])
-                return "duplicate"
-        # Another process may have stored the same article since the check above: then the
-        # insert does nothing, returns no row, and the article counts as unchanged.
-        if not self.execute(f"INSERT INTO articles VALUES ({_marks(16)}) "
-                            "ON CONFLICT DO NOTHING RETURNING id",
-                            article_row(doc, previous + 1, _now())):
-            return "unchanged"
-        for table, records in section_rows(doc).items():
-            marks = _marks(SECTION_ROWS[table][1])
-            for row in records:
-                self.execute(f"INSERT INTO {table} VALUES ({marks}) ON CONFLICT DO NOTHING", row)
-        self.execute("INSERT INTO article_minhash VALUES (?, ?)", (doc.id, json.dumps(hashvalues)))
-        self.near_duplicates().add(doc.id, hashvalues)
-        self._record_source(doc.id, doc, 1.0)
-        cluster_events(self, doc)
-        return "updated" if previous else "stored"
+    def _write_batch(self, documents: Sequence[Document]) -> list[Outcome]:
+        order = sorted(range(len(documents)), key=lambda i: documents[i].id)
+        outcomes: list[Outcome] = ["unchanged"] * len(documents)
+        ids = sorted({d.id for d in documents})
+        keys = sorted({d.article.key for d in documents})
+        stored = {row[0] for row in self._in("SELECT id FROM articles WHERE id IN ({})", ids)}
+        versions: dict[str, int] = {k: int(v) for k, v in self._in(
+            "SELECT key, max(version) FROM articles WHERE key IN ({}) GROUP BY key", keys)}
+        new = [d for d in documents if d.id not in stored and not versions.get(d.article.key)]
+        signatures = {d.id: signature(d.article.text) for d in documents if d.id not in stored}
+        copies = self._stored_copies({d.id: signatures[d.id] for d in new})
+        tables: dict[str, list[Row]] = {t: [] for t in ("articles", *SECTION_ROWS,
+                                                        "article_minhash", "article_bands")}
+        sources: list[Row] = []
+        recount: set[str] = set()
+        batch_bands: dict[tuple[int, int], list[str]] = {}
+        now = _now()
+        for i in order:
+            doc = documents[i]
+            if doc.id in stored:  # the same text again, perhaps under another url
+                sources.append(_source_row(doc.id, doc, 1.0, now))
+                recount.add(doc.id)
+                continue
+            hashvalues = signatures[doc.id]
+            previous = versions.get(doc.article.key, 0)
+            copy = None if previous else (copies.get(doc.id) or _batch_copy(
+                hashvalues, batch_bands, signatures))
+            if copy is not None:  # a syndicated copy of a stored story
+                sources.append(_source_row(copy[0], doc, copy[1], now))
+                recount.add(copy[0])
+                outcomes[i] = "duplicate"
+                continue
+            versions[doc.article.key] = previous + 1
+            stored.add(doc.id)
+            tables["articles"].append(article_row(doc, previous + 1, now))
+            for table, records in section_rows(doc).items():
+                tables[table] += records
+            tables["article_minhash"].append((doc.id, json.dumps(hashvalues)))
+            for band in bands(hashvalues):
+                tables["article_bands"].append((band[0], band[1], doc.id))
+                batch_bands.setdefault(band, []).append(doc.id)
+            sources.append(_source_row(doc.id, doc, 1.0, now))
+            outcomes[i] = "updated" if previous else "stored"
+        for table, rows in tables.items():
+            if table == "article_bands":
+                self.insert_rows(table, rows, keyed=False)
+            else:
+                self.insert_rows(table, _unique(rows))
+        self.insert_rows("article_sources", _unique(sources, width=2))
+        recount_articles(self, recount)
+        return outcomes
 
-    def near_duplicates(self) -> NearDuplicates:
-        """The LSH index of stored articles, loaded from the store once per connection."""
-        if self._near is None:
-            self._near = NearDuplicates()
-            for article_id, stored in self.execute(
-                    "SELECT article_id, signature FROM article_minhash"):
-                self._near.add(article_id, json.loads(stored))
-        return self._near
+    def cluster(self, everything: bool = False) -> int:
+        """Cluster the events that have no cluster yet (every event with ``everything``), in
+        one transaction; returns how many events were clustered."""
+        self.begin()
+        try:
+            self.lock(["clusters"])
+            count = recluster_all(self) if everything else cluster_pending(self)
+            self.commit()
+        except Exception as exc:
+            self.rollback()
+            raise StoreError(f"{self.url}: could not cluster events: {exc}") from exc
+        return count
 
-    def _record_source(self, article_id: str, doc: Document, score: float) -> None:
-        a = doc.article
-        self.execute("INSERT INTO article_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                     "ON CONFLICT DO NOTHING",
-                     (article_id, a.key, a.source, a.url, a.outlet, a.published, score, _now()))
+    def _in(self, query: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """``query`` with its ``IN ({})`` filled for ``values`` (in chunks of 500)."""
+        out: list[tuple[Any, ...]] = []
+        for start in range(0, len(values), 500):
+            chunk = list(values[start : start + 500])
+            out += self.execute(query.format(", ".join("?" * len(chunk))), chunk)
+        return out
+
+    def _stored_copies(self, wanted: dict[str, list[int]]) -> dict[str, tuple[str, float]]:
+        """For each new article, the stored article it nearly duplicates (most similar above
+        the threshold), found by joining LSH bands in SQL."""
+        if not wanted:
+            return {}
+        self.execute("CREATE TEMPORARY TABLE IF NOT EXISTS new_bands ("
+                     "band INTEGER, hash BIGINT, article_id TEXT)")
+        self.execute("DELETE FROM new_bands")
+        self.insert_rows("new_bands", [(b, h, aid) for aid, values in wanted.items()
+                                       for b, h in bands(values)], keyed=False)
+        pairs = self.execute(
+            "SELECT DISTINCT n.article_id, s.article_id, m.signature FROM new_bands n "
+            "JOIN article_bands s ON s.band = n.band AND s.hash = n.hash "
+            "JOIN article_minhash m ON m.article_id = s.article_id")
+        self.execute("DELETE FROM new_bands")
+        best: dict[str, tuple[str, float]] = {}
+        for new_id, stored_id, stored in pairs:
+            score = similarity(wanted[new_id], json.loads(stored))
+            if score >= DUPLICATE_THRESHOLD and (
+                    new_id not in best or (score, stored_id) > (best[new_id][1], best[new_id][0])):
+                best[new_id] = (stored_id, score)
+        return best
 
     # -- reading ----------------------------------------------------------------------------
     def articles(self, limit: int = 100, outlet: str | None = None,
@@ -266,6 +336,34 @@ class SqlStore(QueryMixin):
         for outcome in self.store_batch(batch) if batch else []:
             report.count(outcome)
         return report
+
+
+def _source_row(article_id: str, doc: Document, score: float, now: dt.datetime) -> Row:
+    a = doc.article
+    return (article_id, a.key, a.source, a.url, a.outlet, a.published, score, now)
+
+
+def _batch_copy(hashvalues: list[int], batch_bands: dict[tuple[int, int], list[str]],
+                signatures: dict[str, list[int]]) -> tuple[str, float] | None:
+    """An article of this same batch that the new one nearly duplicates."""
+    found = {aid for band in bands(hashvalues) for aid in batch_bands.get(band, [])}
+    scored = sorted(((similarity(hashvalues, signatures[aid]), aid) for aid in found),
+                    reverse=True)
+    return (scored[0][1], scored[0][0]) if scored and scored[0][0] >= DUPLICATE_THRESHOLD \
+        else None
+
+
+def _unique(rows: list[Row], width: int = 1) -> list[Row]:
+    """Rows without repeats of their first ``width`` columns (their key): a bulk insert
+    must not hold the same key twice."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for row in rows:
+        key = tuple(row[:width])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
 
 
 def _marks(n: int) -> str:

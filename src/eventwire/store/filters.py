@@ -19,9 +19,9 @@ from eventwire.records import Mood
 MOODS: tuple[str, ...] = get_args(Mood)
 #: ``events`` sort orders: oldest first, newest first, most reported first (ties by id).
 ORDERS = MappingProxyType({
-    "date": "c.date_start NULLS LAST",
-    "-date": "c.date_start DESC NULLS LAST",
-    "reports": "c.n_reports DESC, c.date_start NULLS LAST"})
+    "date": "c.date_start NULLS LAST, c.date_end NULLS LAST, c.id",
+    "-date": "c.date_start DESC NULLS LAST, c.id",
+    "reports": "c.n_reports DESC, c.date_start NULLS LAST, c.id"})
 _CODE = re.compile(r"[A-Z0-9-]{1,24}")
 
 

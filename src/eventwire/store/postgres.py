@@ -50,6 +50,21 @@ class PostgresStore(SqlStore):
         finally:
             self.rollback()  # nothing was written
 
+    def insert_rows(self, table: str, rows: Sequence[Sequence[Any]], keyed: bool = True
+                    ) -> None:
+        """The rows COPYed into a temporary twin of ``table``, then inserted by one statement
+        (COPY itself cannot skip rows whose key is already stored)."""
+        if not rows:
+            return
+        twin = f"copy_{table}"
+        self.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {twin} (LIKE {table})")
+        self.execute(f"TRUNCATE {twin}")
+        with self._con.cursor() as cursor, cursor.copy(f"COPY {twin} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        self.execute(f"INSERT INTO {table} SELECT * FROM {twin}"
+                     + (" ON CONFLICT DO NOTHING" if keyed else ""))
+
     def lock(self, names: Iterable[str]) -> None:
         """Hold transaction-scoped advisory locks on ``names`` until COMMIT or ROLLBACK.
 

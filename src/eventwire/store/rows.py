@@ -17,6 +17,7 @@ from eventwire.records import (
     Quote,
     TimeExpression,
 )
+from eventwire.timeperiod import period
 
 Row = tuple[Any, ...]
 
@@ -41,10 +42,12 @@ def _actor(aid: str, x: Actor) -> Row:
 
 
 def _event(aid: str, x: Event) -> Row:
+    days = period(x.date) if x.date else None
     return (x.id, aid, x.cameo, x.plover, x.plover_mode, x.goldstein, x.quad_class, x.source,
             x.target, x.source_code, x.target_code, x.date, x.date_source, x.mood, x.place,
             x.place_country, x.attributed_to, x.sentence, x.sentence_start, x.trigger.text,
-            x.trigger.start, x.trigger.end, x.confidence)
+            x.trigger.start, x.trigger.end, x.confidence, x.cameo[:2],
+            days[0] if days else None, days[1] if days else None)
 
 
 def _quote(aid: str, x: Quote) -> Row:
@@ -73,7 +76,7 @@ def _place(aid: str, x: Place) -> Row:
 #: table -> (function making a row from one record, number of columns)
 SECTION_ROWS: dict[str, tuple[Callable[[str, Any], Row], int]] = {
     "actors": (_actor, 9),
-    "events": (_event, 23),
+    "events": (_event, 26),
     "quotes": (_quote, 11),
     "attributions": (_attribution, 12),
     "times": (_time, 8),

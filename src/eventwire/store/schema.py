@@ -108,4 +108,19 @@ CREATE INDEX event_clusters_root ON event_clusters (root, date_start);
 """),
 )
 
+MIGRATIONS += (
+    # Set-based clustering joins events on their dyad and dates; near-duplicate articles are
+    # found by joining their MinHash LSH bands (see clusters.py and dedup.py). Existing rows
+    # are filled in by BACKFILLS[4].
+    (4, "event dates and LSH bands for set-based clustering and deduplication", """
+ALTER TABLE events ADD COLUMN root TEXT;
+ALTER TABLE events ADD COLUMN date_start DATE;
+ALTER TABLE events ADD COLUMN date_end DATE;
+CREATE INDEX events_dyad ON events (root, source_code, target_code, date_start);
+CREATE TABLE article_bands (band INTEGER NOT NULL, hash BIGINT NOT NULL,
+                            article_id TEXT NOT NULL);
+CREATE INDEX article_bands_hash ON article_bands (band, hash);
+"""),
+)
+
 SECTION_TABLES = ("actors", "events", "quotes", "attributions", "times", "figures", "places")
