@@ -120,6 +120,7 @@ def test_actors_quotes_figures(db):
     (["quotes", "--to", "yesterday"], "'yesterday' is not a date"),
 ])
 def test_bad_values_are_usage_errors(tmp_path, args, message):
+    open_store(str(tmp_path / "e.duckdb")).close()
     result = run(*args, "--db", str(tmp_path / "e.duckdb"))
     assert result.exit_code == 2
     assert message in result.stderr

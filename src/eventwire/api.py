@@ -62,12 +62,13 @@ def extract_many(inputs: Iterable[str | Path], *, published: str | dt.date | Non
     return process(read_inputs(inputs, options), settings)
 
 
-def open(db: str | Path | None = None) -> Store:
+def open(db: str | Path | None = None, read_only: bool = False) -> Store:
     """Open (creating if needed) the store at ``db``: a DuckDB path, ``duckdb:///path``,
-    or ``postgresql://...``; default ``$EVENTWIRE_DB`` or ``eventwire.duckdb``."""
+    or ``postgresql://...``; default ``$EVENTWIRE_DB`` or ``eventwire.duckdb``. With
+    ``read_only`` nothing is written and readers can work beside a writer."""
     from eventwire.store import open_store
 
-    return open_store(db)
+    return open_store(db, read_only)
 
 
 def as_date(value: str | dt.date | None) -> dt.date | None:

@@ -2,6 +2,7 @@
 
     python -m tests.store.ingest_worker URL COUNT [--edition N] [--batch N] [--reverse]
                          [--start-at EPOCH] [--pace SECONDS] [--stall-after N --marker PATH]
+                         [--by-url]
 
 prints the ingest report as JSON on stdout; a StoreError goes to stderr with exit code 3.
 ``--stall-after N`` touches ``--marker`` once N articles are written, then hangs in the middle
@@ -21,7 +22,7 @@ from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.records import Article, Document, Quote, TimeExpression, content_id
-from eventwire.store import open_store
+from eventwire.store import DuckDBStore, PostgresStore, ingest, open_store
 
 
 def make_doc(text: str, key: str = "https://news.example/a", outlet: str = "Example Wire",
@@ -44,15 +45,18 @@ def make_docs(count: int, edition: int = 0) -> list[Document]:
                      key=f"https://n.example/{i}") for i in range(count)]
 
 
-def _slow_down(store: Any, pace: float, stall_after: int | None, marker: Path | None) -> None:
+def _slow_down(target: Any, pace: float, stall_after: int | None, marker: Path | None) -> None:
     """Make every article write take ``pace`` seconds; hang inside the transaction of the
-    batch that brings the count of written articles to ``stall_after``."""
-    insert = store.insert_rows
+    batch that brings the count of written articles to ``stall_after``. ``target`` is a
+    store, or a store class (for stores opened batch by batch)."""
+    insert = target.insert_rows
+    unbound = isinstance(target, type)
     written = 0
 
-    def slow_insert(table: str, rows: Any, keyed: bool = True) -> Any:
+    def slow_insert(*args: Any, **kwargs: Any) -> Any:
         nonlocal written
-        result = insert(table, rows, keyed)
+        result = insert(*args, **kwargs)
+        table, rows = args[1:3] if unbound else args[:2]
         if table == "articles":
             written += len(rows)
             time.sleep(pace * len(rows))
@@ -61,7 +65,7 @@ def _slow_down(store: Any, pace: float, stall_after: int | None, marker: Path | 
                 time.sleep(600)
         return result
 
-    store.insert_rows = slow_insert
+    target.insert_rows = slow_insert
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,13 +80,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pace", type=float, default=0.0)
     parser.add_argument("--stall-after", type=int)
     parser.add_argument("--marker", type=Path)
+    parser.add_argument("--by-url", action="store_true")
     args = parser.parse_args(argv)
     docs = make_docs(args.count, args.edition)[:: -1 if args.reverse else 1]
     time.sleep(max(0.0, args.start_at - time.time()))
     try:
-        with open_store(args.url) as store:
-            _slow_down(store, args.pace, args.stall_after, args.marker)
-            report = store.ingest(docs, batch_size=args.batch)
+        if args.by_url:  # as `eventwire ingest` does: a DuckDB file is released between batches
+            for backend in (DuckDBStore, PostgresStore):
+                _slow_down(backend, args.pace, args.stall_after, args.marker)
+            report = ingest(docs, args.url, batch_size=args.batch)
+        else:
+            with open_store(args.url) as store:
+                _slow_down(store, args.pace, args.stall_after, args.marker)
+                report = store.ingest(docs, batch_size=args.batch)
     except StoreError as exc:
         sys.stderr.write(f"{exc}\n")
         return 3

@@ -347,6 +347,7 @@ def test_min_confidence_filters_exports(store, store_url, tmp_path):
 
 
 def test_cli_errors_are_one_line(store_url, tmp_path):
+    open_store(store_url).close()  # an empty store (a missing one is its own error, below)
     runner = CliRunner()
     missing = tmp_path / "no" / "events.csv"
     result = runner.invoke(export_command, [str(missing), "--db", store_url])
@@ -359,6 +360,9 @@ def test_cli_errors_are_one_line(store_url, tmp_path):
     result = runner.invoke(export_command, ["x.tsv", "--db", store_url, "--format", "gdelt",
                                             "--reports"])
     assert result.exit_code == 2 and "one row per event" in result.stderr
+    result = runner.invoke(export_command, [str(tmp_path / "e.csv"), "--db",
+                                            str(tmp_path / "never-made.duckdb")])
+    assert result.exit_code == 2 and "ingest articles into it first" in result.stderr
 
 
 @pytest.mark.model

@@ -15,8 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from tests.store.ingest_worker import make_doc, make_docs
 
+from eventwire.cli import cli
 from eventwire.errors import ConfigError, StoreError
 from eventwire.store import open_store
 from eventwire.store.postgres import redact
@@ -223,3 +225,18 @@ def test_two_processes_storing_new_versions_at_once_number_them_1_and_2(store_ur
                                  "FROM articles GROUP BY key")
     assert len(versions) == 30
     assert {row[1:] for row in versions} == {(2, 2, 2)}
+
+
+@pytest.mark.slow
+def test_a_reader_runs_events_while_another_process_ingests(store_url):
+    open_store(store_url).close()
+    worker = run_worker(store_url, 24, "--batch", "2", "--pace", "0.1", "--by-url")
+    reads = []
+    while worker.poll() is None:
+        result = CliRunner().invoke(cli, ["events", "--db", store_url, "--format", "json"])
+        reads.append((result.exit_code, result.stderr))
+        time.sleep(0.05)
+    out, err = worker.communicate()
+    assert worker.returncode == 0, err
+    assert json.loads(out)["stored"] == 24
+    assert len(reads) >= 3 and all(code == 0 for code, _ in reads), reads

@@ -80,7 +80,7 @@ def export_command(out: str, db: str | None, fmt: str | None, reports: bool, act
         filters = make_filter(actor=actor, root=root, cameo=cameo, date_from=date_from,
                               date_to=date_to, mood=mood, min_confidence=min_confidence,
                               coded=fmt == "gdelt" and not uncoded)
-        store = open_store(db)
+        store = open_store(db, read_only=True)
     except EventwireError as exc:
         raise click.UsageError(str(exc)) from exc
     with store:

@@ -15,9 +15,11 @@ from eventwire.store import Store, open_store
 
 
 @contextmanager
-def _store(db: str | None) -> Iterator[Store]:
+def _store(db: str | None, read_only: bool = True) -> Iterator[Store]:
+    """The store, read-only unless the command writes (nothing is migrated or locked for
+    longer than the command)."""
     try:
-        store = open_store(db)
+        store = open_store(db, read_only=read_only)
     except EventwireError as exc:
         raise click.UsageError(str(exc)) from exc
     with store:
@@ -80,7 +82,7 @@ def stats(db: str | None, fmt: str) -> None:
               "rules), not only those without one.")
 def cluster(db: str | None, everything: bool) -> None:
     """Group stored events into real-world events (ingest does this after every batch)."""
-    with _store(db) as store:
+    with _store(db, read_only=False) as store:
         try:
             count = store.cluster(everything=everything)
         except EventwireError as exc:

@@ -26,7 +26,8 @@ from eventwire.config import Settings
 from eventwire.errors import EventwireError, Failure, ModelNotFound
 from eventwire.read import ReadOptions
 from eventwire.records import Document
-from eventwire.store import IngestReport, Store, open_store
+from eventwire.store import ingest as store_ingest
+from eventwire.store import open_store
 
 
 @click.command()
@@ -79,35 +80,17 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_fo
     load_actors(settings.actors)  # before the store is opened: nothing to undo
     options = build_read_options(input_format, published, max_size, fields)
     try:
-        store = open_store(db)
+        open_store(db).close()  # a bad url is a usage error before any input is read
     except EventwireError as exc:
         raise click.UsageError(str(exc)) from exc
-    report = IngestReport()
-    batch: list[Document] = []
-    with store, tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None) as bar:
-        for item in _documents(inputs, settings, options):
-            bar.update(1)
-            if isinstance(item, Failure):
-                report.failed.append(str(item))
-                continue
-            batch.append(item)
-            if len(batch) >= settings.batch_size:
-                _flush(store, batch, report)
-                batch = []
-        _flush(store, batch, report)
+    with tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None) as bar:
+        try:
+            report = store_ingest(_documents(inputs, settings, options), db,
+                                  settings.batch_size, progress=bar.update)
+        except EventwireError as exc:
+            raise click.ClickException(str(exc)) from exc
     click.echo(report.summary(), err=True)
     ctx.exit(1 if report.failed else 0)
-
-
-def _flush(store: Store, batch: list[Document], report: IngestReport) -> None:
-    if not batch:
-        return
-    try:
-        outcomes = store.store_batch(batch)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
-    for outcome in outcomes:
-        report.count(outcome)
 
 
 def _documents(inputs: tuple[str, ...], settings: Settings, options: ReadOptions

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-from eventwire.errors import StoreError
+from eventwire.errors import Failure, StoreError
 from eventwire.records import Document
 from eventwire.store.clusters import (
     backfill,
@@ -67,10 +67,14 @@ class SqlStore(QueryMixin):
     placeholder = "?"
     url: str
 
-    def __init__(self, connection: Any, url: str) -> None:
+    def __init__(self, connection: Any, url: str, read_only: bool = False) -> None:
         self._con = connection
         self.url = url
-        self.migrate()
+        self.read_only = read_only
+        if read_only:
+            self._check_version()
+        else:
+            self.migrate()
 
     # -- plumbing ---------------------------------------------------------------------------
     def _sql(self, query: str) -> str:
@@ -123,6 +127,18 @@ class SqlStore(QueryMixin):
         self.close()
 
     # -- schema -----------------------------------------------------------------------------
+    def _check_version(self) -> None:
+        """A read-only store must already be at this version's schema (nothing is written)."""
+        latest = MIGRATIONS[-1][0]
+        try:
+            found = int(self.execute("SELECT max(version) FROM schema_migrations")[0][0] or 0)
+        except Exception:  # no table at all: never written to
+            found = 0
+        if found < latest:
+            raise StoreError(f"{self.url}: the store is {'empty' if not found else 'older'} "
+                             f"(schema {found}, this eventwire needs {latest}): ingest into it "
+                             "first, which creates or upgrades it")
+
     def schema_version(self) -> int:
         self.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
                      "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP)")
@@ -323,19 +339,13 @@ class SqlStore(QueryMixin):
             "GROUP BY 1 ORDER BY 2 DESC, 1"))
         return counts
 
-    def ingest(self, documents: Iterable[Document], batch_size: int = 32) -> IngestReport:
-        """Store documents batch by batch (convenience for the Python API)."""
-        report = IngestReport()
-        batch: list[Document] = []
-        for doc in documents:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                for outcome in self.store_batch(batch):
-                    report.count(outcome)
-                batch = []
-        for outcome in self.store_batch(batch) if batch else []:
-            report.count(outcome)
-        return report
+    def ingest(self, documents: Iterable[Document | Failure], batch_size: int = 32
+               ) -> IngestReport:
+        """Store documents batch by batch through this open store (the Python API; see
+        :func:`eventwire.store.ingest` for a url)."""
+        from eventwire.store.writer import ingest_documents
+
+        return ingest_documents(documents, batch_size, store=self)
 
 
 def _source_row(article_id: str, doc: Document, score: float, now: dt.datetime) -> Row:

@@ -27,12 +27,14 @@ class DuckDBStore(SqlStore):
     placeholder = "?"
     LOCK_WAIT_SECONDS = 60.0
 
-    def __init__(self, connection: Any, url: str) -> None:
+    def __init__(self, connection: Any, url: str, read_only: bool = False) -> None:
         self._types: dict[str, list[tuple[str, pa.DataType]]] = {}
-        super().__init__(connection, url)
+        super().__init__(connection, url, read_only)
 
     @classmethod
-    def connect(cls, path: str) -> DuckDBStore:
+    def connect(cls, path: str, read_only: bool = False) -> DuckDBStore:
+        """Open the file, waiting while another process writes to it. ``read_only`` writes
+        nothing and lets other read-only processes open the file at the same time."""
         import duckdb
 
         if path != ":memory:":
@@ -40,17 +42,20 @@ class DuckDBStore(SqlStore):
             if not parent.is_dir():
                 raise StoreError(
                     f"Cannot open DuckDB store {path!r}: folder {parent} does not exist")
+            if read_only and not Path(path).expanduser().exists():
+                raise StoreError(f"No store at {path!r} yet: ingest articles into it first")
+        read_only = read_only and path != ":memory:"
         deadline = time.monotonic() + cls.LOCK_WAIT_SECONDS
         while True:
             try:
-                connection = duckdb.connect(path)
+                connection = duckdb.connect(path, read_only=read_only)
                 break
             except duckdb.Error as exc:
                 if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                     message = str(exc).splitlines()[0]
                     raise StoreError(f"Cannot open DuckDB store {path!r}: {message}") from exc
                 time.sleep(0.1)  # another process is writing: wait for it
-        return cls(connection, f"duckdb:///{path}")
+        return cls(connection, f"duckdb:///{path}", read_only)
 
     def insert_rows(self, table: str, rows: Sequence[Sequence[Any]], keyed: bool = True
                     ) -> None:

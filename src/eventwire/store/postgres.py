@@ -25,8 +25,9 @@ class PostgresStore(SqlStore):
     placeholder = "%s"
 
     @classmethod
-    def connect(cls, url: str) -> PostgresStore:
-        """Connect to ``url`` and migrate the database; StoreError when the server refuses."""
+    def connect(cls, url: str, read_only: bool = False) -> PostgresStore:
+        """Connect to ``url`` and migrate the database (with ``read_only``, check it and
+        make every transaction read-only); StoreError when the server refuses."""
         import psycopg
 
         shown = redact(url)
@@ -35,7 +36,9 @@ class PostgresStore(SqlStore):
         except psycopg.Error as exc:
             reason = " ".join(str(exc).split())
             raise StoreError(f"Cannot connect to PostgreSQL at {shown}: {reason}") from None
-        return cls(connection, shown)
+        if read_only:
+            connection.execute("SET default_transaction_read_only = on")
+        return cls(connection, shown, read_only)
 
     def stream(self, query: str, params: Sequence[Any] = (), chunk_size: int = 1000
                ) -> Iterator[list[tuple[Any, ...]]]:
