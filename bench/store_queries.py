@@ -3,6 +3,7 @@
     python bench/store_queries.py                        # 1,000,000 events, DuckDB only
     python bench/store_queries.py --events 200000 --postgres auto
     python bench/store_queries.py --postgres postgresql://user@host/emptydb
+    python bench/store_queries.py --cluster --events 1000000   # the clustering pass
 
 Generates the events straight into ``event_clusters``, ``event_reports``, ``articles`` and
 ``article_sources`` of a fresh DuckDB file (one ``INSERT ... SELECT`` over ``range(N)`` per
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.store import Store, open_store
+from eventwire.store.clusters import cluster_pending
 from eventwire.store.query import event_rows, make_filter, timeline_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +131,55 @@ def generate_duckdb(path: Path, n: int) -> None:
         run("CHECKPOINT")
 
 
+def generate_events(path: Path, n: int) -> None:
+    """``n`` synthetic events (unclustered) in the ``events`` table of a fresh DuckDB store,
+    drawn like the clusters above; every third event repeats its neighbour's evidence, so
+    that the clustering pass has real work: joins, similarity, components."""
+    articles = max(1, n // 4)
+    with open_store(f"duckdb:///{path}") as store:
+        run = store.execute
+        run(f"CREATE TEMPORARY TABLE drawn AS SELECT * FROM ({event_sql(n)}) AS t(id, src, "
+            "tgt, root, cameo, plover, quad, goldstein, date, d0, d1, mood, sentence, n1, n2, "
+            "n3, f, l)")
+        run("INSERT INTO articles SELECT 'a' || i, 'k' || i, 1, 'synthetic/' || i, NULL, NULL, "
+            f"'[]', 'Outlet ' || (i % {OUTLETS}), DATE '2020-01-01' + (i % 1830)::INT, NULL, "
+            f"'text', '', '[]', 'synthetic', TIMESTAMP '2025-01-01', '{{}}' "
+            f"FROM range({articles}) r(i)")
+        run("INSERT INTO article_sources SELECT id, key, source, url, outlet, published, 1.0, "
+            "ingested_at FROM articles")
+        run("INSERT INTO events SELECT 'v' || substr(id, 2), "
+            f"'a' || (CAST(substr(id, 2) AS BIGINT) % {articles}), cameo, plover, NULL, "
+            "goldstein, quad, NULL, NULL, src, tgt, date, 'text', mood, NULL, NULL, NULL, "
+            "'Synthetic evidence number ' || (CAST(substr(id, 2) AS BIGINT) // 3), 0, 'met', "
+            "0, 3, 0.8, root, d0, d1 FROM drawn")
+        run("CHECKPOINT")
+
+
+def time_clustering(url: str, batch: int = 1000) -> tuple[float, int, int, float]:
+    """Seconds for one clustering pass over every event, events clustered, clusters made,
+    and seconds to cluster ``batch`` new events (copies of stored ones) on top of them."""
+    with open_store(url) as store:
+        start = time.perf_counter()
+        count = store.cluster(everything=True)
+        seconds = time.perf_counter() - start
+        clusters = store.execute("SELECT count(*) FROM event_clusters")[0][0]
+        store.execute("INSERT INTO events SELECT 'w' || substr(id, 2), article_id, cameo, "
+                      "plover, plover_mode, goldstein, quad_class, source, target, source_code, "
+                      "target_code, date, date_source, mood, place, place_country, "
+                      "attributed_to, sentence, sentence_start, trigger_text, trigger_start, "
+                      f"trigger_end, confidence, root, date_start, date_end FROM events "
+                      f"ORDER BY id LIMIT {batch}")
+        keys = [k for (k,) in store.execute(
+            "SELECT DISTINCT a.key FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.id LIKE 'w%'")]
+        start = time.perf_counter()
+        store.begin()  # as store_batch does for the stories it wrote
+        cluster_pending(store, keys)
+        store.commit()
+        increment = time.perf_counter() - start
+    return seconds, count, clusters, increment
+
+
 def copy_to_postgres(duck: Path, url: str, workdir: Path) -> None:
     """The DuckDB store's rows into the (empty) PostgreSQL store at ``url``, by COPY."""
     import psycopg
@@ -183,7 +234,22 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=1_000_000, help="synthetic events")
     parser.add_argument("--postgres", metavar="URL|auto", help="also time PostgreSQL")
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (best kept)")
+    parser.add_argument("--cluster", action="store_true",
+                        help="time the set-based clustering pass on N unclustered events "
+                        "(DuckDB) instead of the queries")
     args = parser.parse_args()
+    if args.cluster:
+        with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
+            duck = Path(tmp) / "cluster.duckdb"
+            start = time.perf_counter()
+            generate_events(duck, args.events)
+            print(f"generated {args.events:,} events in {time.perf_counter() - start:.1f} s",
+                  file=sys.stderr)
+            seconds, count, clusters, increment = time_clustering(f"duckdb:///{duck}")
+        print(f"clustering pass (DuckDB): {count:,} events into {clusters:,} real-world events "
+              f"in {seconds:.1f} s ({count / seconds:,.0f} events/s); 1,000 new events on "
+              f"top of them in {increment:.2f} s")
+        return 0
     times: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp, \
             postgres_url(args.postgres) as pg:

@@ -190,7 +190,7 @@ class SqlStore(QueryMixin):
         try:
             self.lock(doc.article.key for doc in documents)
             outcomes = self._write_batch(documents)
-            cluster_pending(self)
+            cluster_pending(self, [d.article.key for d in documents])
             self.commit()
         except Exception as exc:
             self.rollback()

@@ -36,23 +36,31 @@ _EVENT_COLUMNS = ("e.id, e.article_id, e.cameo, e.root, e.source_code, e.target_
                   "e.date_start, e.date_end, e.sentence")
 
 
-def cluster_pending(store: SqlStore) -> int:
+def cluster_pending(store: SqlStore, keys: Sequence[str] | None = None) -> int:
     """Cluster every event of a latest article version that has no report yet, and drop the
     reports of versions that a newer one replaced. Returns the number of events clustered.
+    With ``keys`` (the stories a batch just wrote), only their articles are looked at, so
+    the cost of a batch does not grow with the store.
 
     Runs inside the caller's transaction (``store_batch`` calls it at the end of a batch;
-    ``eventwire cluster`` on demand).
+    ``eventwire cluster`` on demand, over everything).
     """
+    scope = ""
+    if keys is not None:
+        if not keys:
+            return 0
+        _fill(store, "batch_keys", [(k,) for k in sorted(set(keys))])
+        scope = " AND a.key IN (SELECT id FROM batch_keys)"
     stale = [cid for (cid,) in store.execute(
         "SELECT DISTINCT r.cluster_id FROM event_reports r JOIN articles a ON a.id = r.article_id "
-        f"WHERE NOT ({_LATEST})")]
+        f"WHERE NOT ({_LATEST}){scope}")]
     if stale:
         store.execute("DELETE FROM event_reports WHERE article_id IN (SELECT a.id FROM articles a "
-                      f"WHERE NOT ({_LATEST}))")
+                      f"WHERE NOT ({_LATEST}){scope})")
     pending = store.execute(
         f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE {_LATEST} AND NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = e.id) "
-        "ORDER BY e.id")
+        f"WHERE {_LATEST}{scope} AND NOT EXISTS (SELECT 1 FROM event_reports r "
+        "WHERE r.event_id = e.id) ORDER BY e.id")
     if not pending and not stale:
         return 0
     links = _links(store, pending)
@@ -67,9 +75,7 @@ def _links(store: SqlStore, pending: list[tuple[Any, ...]]) -> list[tuple[str, s
     them and every current event, found by a join on the dyad index."""
     if not pending:
         return []
-    store.execute("CREATE TEMPORARY TABLE IF NOT EXISTS pending_events (id TEXT PRIMARY KEY)")
-    store.execute("DELETE FROM pending_events")
-    store.insert_rows("pending_events", [(row[0],) for row in pending])
+    _fill(store, "pending_events", [(row[0],) for row in pending])
     rows = store.execute(
         f"SELECT n.id, o.id, n.cameo, o.cameo, n.sentence, o.sentence "
         "FROM pending_events p JOIN events n ON n.id = p.id "
@@ -128,76 +134,90 @@ def _cluster_members(store: SqlStore, event_ids: Iterable[str]) -> dict[str, set
     ids = sorted(set(event_ids))
     if not ids:
         return {}
+    _fill(store, "reached_events", [(i,) for i in ids])
     clusters: dict[str, set[str]] = {}
-    for chunk in _chunks(ids, 500):
-        marks = ", ".join("?" * len(chunk))
-        for cluster_id, event_id in store.execute(
-                "SELECT r.cluster_id, r.event_id FROM event_reports r WHERE r.cluster_id IN "
-                f"(SELECT cluster_id FROM event_reports WHERE event_id IN ({marks}))", chunk):
-            clusters.setdefault(cluster_id, set()).add(event_id)
+    for cluster_id, event_id in store.execute(
+            "SELECT r.cluster_id, r.event_id FROM event_reports r WHERE r.cluster_id IN "
+            "(SELECT x.cluster_id FROM event_reports x JOIN reached_events t "
+            "ON t.id = x.event_id)"):
+        clusters.setdefault(cluster_id, set()).add(event_id)
     return clusters
 
 
 def _rewrite(store: SqlStore, groups: dict[str, set[str]], stale: Sequence[str]) -> set[str]:
     """Give each component its cluster (id from its smallest event id, so the same events
-    always make the same cluster), replacing the clusters it absorbed."""
+    always make the same cluster), replacing the clusters it absorbed: one bulk statement
+    per table, whatever the number of components."""
     touched: set[str] = set(stale)
+    assigned: list[tuple[str, str]] = []
+    gone: set[str] = set()
     for nodes in groups.values():
         events = sorted(n for n in nodes if not n.startswith("cluster:"))
-        old = {n.removeprefix("cluster:") for n in nodes if n.startswith("cluster:")}
         if not events:
             continue
         cluster_id = content_id("cluster", events[0])
-        for gone in old - {cluster_id}:
-            store.execute("DELETE FROM event_clusters WHERE id = ?", (gone,))
-            touched.discard(gone)
-        for chunk in _chunks(events, 500):
-            marks = ", ".join("?" * len(chunk))
-            store.execute(f"DELETE FROM event_reports WHERE event_id IN ({marks})", chunk)
-            store.execute("INSERT INTO event_reports SELECT e.id, ?, e.article_id, 1.0 "
-                          f"FROM events e WHERE e.id IN ({marks})", (cluster_id, *chunk))
+        gone |= {n.removeprefix("cluster:") for n in nodes if n.startswith("cluster:")}
+        assigned += [(event_id, cluster_id) for event_id in events]
         touched.add(cluster_id)
+    kept = {cluster_id for _, cluster_id in assigned}
+    _fill(store, "assigned_events", assigned)
+    store.execute("DELETE FROM event_reports WHERE event_id IN "
+                  "(SELECT event_id FROM assigned_events)")
+    store.execute("INSERT INTO event_reports SELECT a.event_id, a.cluster_id, e.article_id, 1.0 "
+                  "FROM assigned_events a JOIN events e ON e.id = a.event_id")
+    _fill(store, "touched_clusters", [(c,) for c in sorted(gone - kept)])
+    store.execute("DELETE FROM event_clusters WHERE id IN (SELECT id FROM touched_clusters)")
+    touched -= gone - kept
     return touched
 
 
 def recount(store: SqlStore, cluster_ids: Iterable[str]) -> None:
     """Rebuild these clusters' rows from their reports: the representative report (earliest
     published, then smallest id), counts of mentions, articles and sources, first and last
-    report; a cluster left without reports is deleted."""
+    report; a cluster left without reports is deleted. Set-based: three statements."""
     ids = sorted(set(cluster_ids))
-    for chunk in _chunks(ids, 500):
-        marks = ", ".join("?" * len(chunk))
-        store.execute(f"DELETE FROM event_clusters WHERE id IN ({marks})", chunk)
-        store.execute(
-            "INSERT INTO event_clusters "
-            "SELECT l.cluster_id, e.source_code, e.target_code, e.root, e.cameo, e.plover, "
-            "e.quad_class, e.goldstein, e.date, e.date_start, e.date_end, e.mood, e.sentence, "
-            "s.n_reports, s.n_articles, s.n_sources, s.first_report, s.last_report "
-            "FROM (SELECT r.cluster_id, r.event_id, row_number() OVER ("
-            "  PARTITION BY r.cluster_id ORDER BY a.published NULLS LAST, r.event_id) AS rank "
-            "  FROM event_reports r JOIN articles a ON a.id = r.article_id "
-            f"  WHERE r.cluster_id IN ({marks})) l "
-            "JOIN events e ON e.id = l.event_id "
-            "JOIN (SELECT r.cluster_id, count(DISTINCT r.event_id) AS n_reports, "
-            "  count(DISTINCT r.article_id) AS n_articles, "
-            "  count(DISTINCT coalesce(src.outlet, src.key)) AS n_sources, "
-            "  min(a.published) AS first_report, max(a.published) AS last_report "
-            "  FROM event_reports r JOIN articles a ON a.id = r.article_id "
-            "  LEFT JOIN article_sources src ON src.article_id = r.article_id "
-            f"  WHERE r.cluster_id IN ({marks}) GROUP BY r.cluster_id) s "
-            "ON s.cluster_id = l.cluster_id WHERE l.rank = 1", (*chunk, *chunk))
+    if not ids:
+        return
+    _fill(store, "touched_clusters", [(c,) for c in ids])
+    store.execute("DELETE FROM event_clusters WHERE id IN (SELECT id FROM touched_clusters)")
+    store.execute(
+        "INSERT INTO event_clusters "
+        "SELECT l.cluster_id, e.source_code, e.target_code, e.root, e.cameo, e.plover, "
+        "e.quad_class, e.goldstein, e.date, e.date_start, e.date_end, e.mood, e.sentence, "
+        "s.n_reports, s.n_articles, s.n_sources, s.first_report, s.last_report "
+        "FROM (SELECT r.cluster_id, r.event_id, row_number() OVER ("
+        "  PARTITION BY r.cluster_id ORDER BY a.published NULLS LAST, r.event_id) AS rank "
+        "  FROM event_reports r JOIN touched_clusters t ON t.id = r.cluster_id "
+        "  JOIN articles a ON a.id = r.article_id) l "
+        "JOIN events e ON e.id = l.event_id "
+        "JOIN (SELECT r.cluster_id, count(DISTINCT r.event_id) AS n_reports, "
+        "  count(DISTINCT r.article_id) AS n_articles, "
+        "  count(DISTINCT coalesce(src.outlet, src.key)) AS n_sources, "
+        "  min(a.published) AS first_report, max(a.published) AS last_report "
+        "  FROM event_reports r JOIN touched_clusters t ON t.id = r.cluster_id "
+        "  JOIN articles a ON a.id = r.article_id "
+        "  LEFT JOIN article_sources src ON src.article_id = r.article_id "
+        "  GROUP BY r.cluster_id) s "
+        "ON s.cluster_id = l.cluster_id WHERE l.rank = 1")
+
+
+def _fill(store: SqlStore, table: str, rows: Sequence[tuple[str, ...]]) -> None:
+    """A temporary table of ids for the set-based statements, emptied and filled."""
+    columns = "event_id TEXT, cluster_id TEXT" if table == "assigned_events" else "id TEXT"
+    store.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {table} ({columns})")
+    store.execute(f"DELETE FROM {table}")
+    store.insert_rows(table, rows, keyed=False)
 
 
 def recount_articles(store: SqlStore, article_ids: Iterable[str]) -> None:
     """A new source of stored articles (a syndicated copy) counts for their events too."""
     ids = sorted(set(article_ids))
-    clusters: set[str] = set()
-    for chunk in _chunks(ids, 500):
-        marks = ", ".join("?" * len(chunk))
-        clusters |= {cid for (cid,) in store.execute(
-            f"SELECT DISTINCT cluster_id FROM event_reports WHERE article_id IN ({marks})",
-            chunk)}
-    recount(store, clusters)
+    if not ids:
+        return
+    _fill(store, "reached_events", [(i,) for i in ids])
+    recount(store, [cid for (cid,) in store.execute(
+        "SELECT DISTINCT r.cluster_id FROM event_reports r "
+        "JOIN reached_events t ON t.id = r.article_id")])
 
 
 def backfill(store: SqlStore) -> None:
@@ -227,6 +247,3 @@ def recluster_all(store: SqlStore) -> int:
     return cluster_pending(store)
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield list(items[i : i + size])

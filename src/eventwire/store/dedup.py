@@ -14,6 +14,7 @@ meeting reported 14 times, not 14 meetings.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -66,10 +67,12 @@ def similarity(a: list[int], b: list[int]) -> float:
     return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERM
 
 
-def evidence_words(sentence: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def evidence_words(sentence: str) -> frozenset[str]:
     """Content words of an evidence sentence, cut to five letters so that "talks" and
     "talked", "Russian" and "Russia's" agree."""
-    return {w[:5] for w in _WORD.findall(sentence.lower()) if w not in _STOP and len(w) > 2}
+    return frozenset(w[:5] for w in _WORD.findall(sentence.lower())
+                     if w not in _STOP and len(w) > 2)
 
 
 def evidence_similarity(a: str, b: str) -> float:
