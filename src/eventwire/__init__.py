@@ -19,8 +19,10 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0+unknown"
 
 from eventwire.api import extract, extract_many, open
+from eventwire.config import Settings
 from eventwire.errors import EventwireError, Failure
+from eventwire.pipeline import Pipeline
 from eventwire.records import Document
 
-__all__ = ["Document", "EventwireError", "Failure", "__version__", "extract", "extract_many",
-           "open"]
+__all__ = ["Document", "EventwireError", "Failure", "Pipeline", "Settings", "__version__",
+           "extract", "extract_many", "open"]

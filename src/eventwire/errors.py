@@ -34,6 +34,10 @@ class InputError(EventwireError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # pickled with both arguments (a Dask worker ships its errors back to the client)
+        return type(self), (self.source, self.reason)
+
 
 class StoreError(EventwireError):
     """The store cannot be opened, migrated or written."""

@@ -31,15 +31,57 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class Pipeline:
+    """The one entry that the CLI, the Python API, a web server and Dask workers call:
+    ``Pipeline(settings).warm()`` loads the spaCy model, the actor dictionary, the gazetteer
+    and the event lexicon once; :meth:`process` turns one raw article into a document (or a
+    failure), :meth:`process_many` a stream of them in batches.
+
+    A pipeline pickles as its settings alone (a Dask worker warms its own copy).
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._nlp: Language | None = None
+        self._lexicon: ActorLexicon | None = None
+
+    def warm(self) -> Pipeline:
+        """Load everything a parse needs now, not at the first article; a bad user
+        dictionary or a missing model raises here (ConfigError, ModelNotFound)."""
+        if self._nlp is None:
+            self._lexicon = load_actor_lexicon(self.settings.actors)
+            self._nlp = load_nlp(self.settings.model)
+            from eventwire.coding.lexicon import load_lexicon
+            from eventwire.geo import load_gazetteer
+
+            load_lexicon()
+            load_gazetteer()
+        return self
+
+    def process(self, item: RawArticle | Failure) -> Document | Failure:
+        """One article in, its document (or why it failed) out."""
+        return next(iter(self.process_many([item])))
+
+    def process_many(self, items: Iterable[RawArticle | Failure]
+                     ) -> Iterator[Document | Failure]:
+        """Documents in input order, parsed ``settings.batch_size`` at a time."""
+        self.warm()
+        assert self._nlp is not None and self._lexicon is not None
+        iterator = iter(items)
+        while batch := list(islice(iterator, self.settings.batch_size)):
+            yield from _process_batch(self._nlp, batch, self.settings, self._lexicon)
+
+    def __getstate__(self) -> dict[str, Settings]:
+        return {"settings": self.settings}
+
+    def __setstate__(self, state: dict[str, Settings]) -> None:
+        self.__init__(state["settings"])  # type: ignore[misc]
+
+
 def process(items: Iterable[RawArticle | Failure], settings: Settings | None = None
             ) -> Iterator[Document | Failure]:
     """Turn raw articles into documents, in input order, batch by batch."""
-    settings = settings or Settings()
-    lexicon = load_actor_lexicon(settings.actors)  # a bad user dictionary fails here, once
-    nlp = load_nlp(settings.model)
-    iterator = iter(items)
-    while batch := list(islice(iterator, settings.batch_size)):
-        yield from _process_batch(nlp, batch, settings, lexicon)
+    return Pipeline(settings).process_many(items)
 
 
 def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: Settings,
