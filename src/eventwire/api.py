@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventwire.config import Settings
-from eventwire.errors import ConfigError, EventwireError, Failure
+from eventwire.errors import EventwireError, Failure
 from eventwire.extract.dictionary import load_dictionary
 from eventwire.pipeline import process
 from eventwire.read import ReadOptions, read_inputs, read_string
 from eventwire.records import Document
+from eventwire.timeperiod import parse_day
 
 if TYPE_CHECKING:
     from eventwire.store import Store
@@ -73,9 +74,4 @@ def open(db: str | Path | None = None, read_only: bool = False) -> Store:
 
 def as_date(value: str | dt.date | None) -> dt.date | None:
     """A date from a ``YYYY-MM-DD`` string (or a date), with a clear error otherwise."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise ConfigError(f"published date {value!r} is not a date: use YYYY-MM-DD") from None
+    return None if value is None else parse_day(value, "published date")

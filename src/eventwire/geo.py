@@ -9,15 +9,15 @@ packages lack ("U.S.", "Britain"). Nothing is read at import time; :func:`load_c
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any, Literal
+
+from eventwire.resources import read_tsv
 
 Feature = Literal["country", "admin1", "city", "region", "facility"]
 
@@ -176,13 +176,6 @@ class _Index:
         return {key: entry[2] for key, entry in self._best.items()}
 
 
-def _read_tsv(name: str) -> Iterator[dict[str, str]]:
-    """Rows of a data file, skipping the ``#`` provenance lines."""
-    text = resources.files("eventwire.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    yield from csv.DictReader(lines, delimiter="\t")
-
-
 def _countryinfo_rows() -> dict[str, dict[str, Any]]:
     """countryinfo's records keyed by alpha-3; the most populous wins a shared code."""
     from countryinfo import all_countries
@@ -221,7 +214,7 @@ def _base_countries() -> tuple[dict[str, Country], list[tuple[str, str, int]]]:
     import pycountry
 
     infos = _countryinfo_rows()
-    extras = list(_read_tsv("country-extras.tsv"))
+    extras = list(read_tsv("country-extras.tsv"))
     preferred = {r["code"]: r["text"] for r in extras if r["kind"] == "preferred"}
     records: dict[str, Country] = {}
     entries: list[tuple[str, str, int]] = []
@@ -248,7 +241,7 @@ def _base_countries() -> tuple[dict[str, Country], list[tuple[str, str, int]]]:
 def load_countries() -> Countries:
     """Build the country, demonym and region indexes (once per process)."""
     records, entries = _base_countries()
-    extras = list(_read_tsv("country-extras.tsv"))
+    extras = list(read_tsv("country-extras.tsv"))
     population = {code: record.population for code, record in records.items()}
     names, demonyms = _Index(population), _Index(population)
     for text, code, rank in entries:
@@ -265,7 +258,7 @@ def load_countries() -> Countries:
             codes[row["text"]] = row["code"]
     abbreviations = {r["text"]: r["code"] for r in extras if r["kind"] == "abbreviation"}
     codes.update(abbreviations)
-    for row in _read_tsv("cameo-regions.tsv"):
+    for row in read_tsv("cameo-regions.tsv"):
         code = row["code"]
         records[code] = Country(code, row["name"], is_region=True, is_place=row["place"] == "yes")
         for text in (row["name"], *row["aliases"].split("|")):

@@ -19,10 +19,16 @@ def data_text(name: str) -> str:
     return resources.files("eventwire").joinpath("data", name).read_text("utf-8")
 
 
-def read_tsv(name: str) -> list[dict[str, str]]:
-    """Rows of a bundled TSV file; lines starting with ``#`` are comments."""
-    lines = [line for line in data_text(name).splitlines() if line and not line.startswith("#")]
+def parse_tsv(text: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated text with a header line; blank lines and lines starting with
+    ``#`` are comments. The one TSV reader of eventwire (bundled and user files alike)."""
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a bundled TSV file."""
+    return parse_tsv(data_text(name))
 
 
 @functools.lru_cache(maxsize=1)

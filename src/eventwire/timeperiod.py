@@ -89,3 +89,19 @@ def _single_period(value: str) -> tuple[dt.date, dt.date] | None:
             first_year = int(value) * span
             return dt.date(max(first_year, 1), 1, 1), dt.date(first_year + span - 1, 12, 31)
     return None
+
+
+def parse_day(value: object, what: str = "date") -> dt.date:
+    """A day from a ``YYYY-MM-DD`` string, a date or a datetime; a :class:`ConfigError` that
+    names ``what`` and the value otherwise. The one date parser of options, filters, the
+    API and dictionary files."""
+    from eventwire.errors import ConfigError
+
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ConfigError(f"{what} {value!r} is not a date: use YYYY-MM-DD") from None

@@ -14,6 +14,7 @@ from eventwire.errors import ConfigError, EventwireError
 from eventwire.extract.dictionary import ActorDictionary, load_dictionary
 from eventwire.read import FORMATS, ReadOptions
 from eventwire.read.raw import DEFAULT_MAX_BYTES, JSONL_FIELDS
+from eventwire.timeperiod import parse_day
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,8 +25,8 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
+        return parse_day(value, "")
+    except ConfigError:
         raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
 
 

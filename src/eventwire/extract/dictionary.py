@@ -21,19 +21,19 @@ This module is plain Python (no spaCy), so the CLI can explain a lookup without 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
 import functools
 import gzip
-import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from eventwire.errors import ConfigError
+from eventwire.resources import parse_tsv
+from eventwire.timeperiod import parse_day
 
 #: The columns of a dictionary file; ``name`` and ``code`` are required.
 COLUMNS = ("name", "variants", "code", "from", "to", "kind", "source")
@@ -281,7 +281,7 @@ def explain(dictionary: ActorDictionary, name: str, day: dt.date) -> Explanation
 # ---------------------------------------------------------------- reading files
 
 
-def read_entries(rows: Iterable[dict[str, str | None]], source: str, where: str
+def read_entries(rows: Iterable[Mapping[str, str | None]], source: str, where: str
                  ) -> Iterator[Entry]:
     """Entries from rows with the :data:`COLUMNS`; ``where`` names the file in errors."""
     known = set(COLUMNS)
@@ -319,17 +319,10 @@ def read_entries(rows: Iterable[dict[str, str | None]], source: str, where: str
 def _date(value: object, where: str, number: int) -> dt.date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
+        return parse_day(value)
+    except ConfigError:
         raise ConfigError(f"{where}:{number}: date {value!r} is not YYYY-MM-DD") from None
-
-
-def tsv_rows(text: str) -> list[dict[str, str | None]]:
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"))
 
 
 def read_user_file(path: str | Path) -> list[Entry]:
@@ -347,7 +340,7 @@ def read_user_file(path: str | Path) -> list[Entry]:
     if suffix in {".yaml", ".yml"}:
         return list(read_entries(_yaml_rows(text, where), source, where))
     if suffix == ".tsv":
-        return list(read_entries(tsv_rows(text), source, where))
+        return list(read_entries(parse_tsv(text), source, where))
     return list(tabari_entries(text.splitlines(), source, where))
 
 
@@ -393,7 +386,7 @@ def bundled_entries(name: str, source: str) -> list[Entry]:
     """Entries of a bundled dictionary file (``.tsv`` or ``.tsv.gz``)."""
     data = resources.files("eventwire").joinpath("data", name).read_bytes()
     text = gzip.decompress(data).decode("utf-8") if name.endswith(".gz") else data.decode()
-    return list(read_entries(tsv_rows(text), source, f"eventwire/data/{name}"))
+    return list(read_entries(parse_tsv(text), source, f"eventwire/data/{name}"))
 
 
 @functools.lru_cache(maxsize=8)

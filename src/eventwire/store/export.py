@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from eventwire.errors import EventwireError
 from eventwire.store.filters import EventFilter
+from eventwire.store.frames import arrow_schema
 from eventwire.store.query import cluster_conditions
 from eventwire.timeperiod import period
 
@@ -312,20 +313,12 @@ _TEXT_WRITERS: dict[str, Callable[[Iterator[list[Row]], IO[str], Sequence[str]],
     "gdelt": _write_gdelt, "csv": _write_csv, "jsonl": _write_jsonl}
 
 
-def _arrow_schema(columns: Sequence[tuple[str, str]]) -> Any:
-    import pyarrow as pa
-
-    types = {"string": pa.string(), "date": pa.date32(), "int8": pa.int8(),
-             "int64": pa.int64(), "float64": pa.float64(), "timestamp": pa.timestamp("s")}
-    return pa.schema([(name, types[kind]) for name, kind in columns])
-
-
 def _write_parquet(pages: Iterator[list[Row]], path: Path,
                    columns: Sequence[tuple[str, str]]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = _arrow_schema(columns)
+    schema = arrow_schema(columns)
     count = 0
     with pq.ParquetWriter(str(path), schema) as writer:
         for page in pages:

@@ -15,6 +15,7 @@ from typing import Any, get_args
 
 from eventwire.errors import ConfigError
 from eventwire.records import Mood
+from eventwire.timeperiod import parse_day
 
 MOODS: tuple[str, ...] = get_args(Mood)
 #: ``events`` sort orders: oldest first, newest first, most reported first (ties by id).
@@ -132,14 +133,7 @@ def _confidence(name: str, value: Any) -> float:
 
 
 def _date(name: str, value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ConfigError(f"{name} {value!r} is not a date: use YYYY-MM-DD") from None
+    return parse_day(value, name)
 
 
 def _number(name: str, value: Any) -> int:

@@ -32,12 +32,14 @@ if TYPE_CHECKING:
 
 
 
-def arrow_schema(columns: Columns) -> pa.Schema:
-    """The Arrow schema of a query's columns."""
+def arrow_schema(columns: Sequence[tuple[str, str]]) -> pa.Schema:
+    """The Arrow schema of (name, kind) columns, for queries and exports alike: kinds are
+    text/string, date, count/int/int64, int8, float/float64, timestamp."""
     import pyarrow as pa
 
-    types = {"text": pa.string(), "date": pa.date32(), "count": pa.int64(),
-             "int": pa.int64(), "float": pa.float64()}
+    types = {"text": pa.string(), "string": pa.string(), "date": pa.date32(),
+             "count": pa.int64(), "int": pa.int64(), "int64": pa.int64(), "int8": pa.int8(),
+             "float": pa.float64(), "float64": pa.float64(), "timestamp": pa.timestamp("s")}
     return pa.schema([(name, types[kind]) for name, kind in columns])
 
 
