@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from pathlib import Path
 from typing import get_args
 
 import click
@@ -19,22 +18,10 @@ from eventwire.store.export import (
     FORMATS,
     TEXT_FORMATS,
     export,
+    format_for,
     write_stream,
 )
 from eventwire.store.filters import make_filter
-
-#: File name endings that name a format when --format is not given.
-_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
-
-
-def _format_for(out: str, fmt: str | None) -> str:
-    """The format asked for, else the one that ``out``'s ending names."""
-    if fmt:
-        return fmt
-    if guessed := _SUFFIXES.get(Path(out).suffix.lower()):
-        return guessed
-    raise click.UsageError(f"Cannot tell the format from {out!r}: give --format "
-                           f"({'|'.join(FORMATS)})")
 
 
 @click.command("export")
@@ -70,7 +57,10 @@ def export_command(out: str, db: str | None, fmt: str | None, reports: bool, act
 
     The file is written whole or not at all (to OUT.tmp, then renamed).
     """
-    fmt = _format_for(out, fmt)
+    try:
+        fmt = format_for(out, fmt)
+    except EventwireError as exc:
+        raise click.UsageError(str(exc)) from exc
     if out == "-" and fmt not in TEXT_FORMATS:
         raise click.UsageError(f"{fmt} cannot go to stdout: give a file name")
     if reports and fmt == "gdelt":

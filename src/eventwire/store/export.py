@@ -23,7 +23,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from eventwire.errors import EventwireError
+from eventwire.errors import ConfigError, EventwireError
 from eventwire.store.filters import EventFilter
 from eventwire.store.frames import arrow_schema
 from eventwire.store.query import cluster_conditions
@@ -387,3 +387,20 @@ def _atomic(out: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+#: File name endings that name a format when none is given.
+SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+
+
+def format_for(out: str | Path, fmt: str | None = None) -> str:
+    """The export format asked for, else the one that ``out``'s ending names; a
+    :class:`~eventwire.errors.ConfigError` when neither says."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise ConfigError(f"Unknown export format {fmt!r}: use {'|'.join(FORMATS)}")
+        return fmt
+    if guessed := SUFFIXES.get(Path(out).suffix.lower()):
+        return guessed
+    raise ConfigError(f"Cannot tell the format from {str(out)!r}: give --format "
+                      f"({'|'.join(FORMATS)})")
