@@ -137,8 +137,11 @@ def test_folder_is_read_recursively_and_skips_other_files(tmp_path):
                                                          encoding="utf-8")
     (tmp_path / "sub" / "notes.csv").write_text("a,b\n", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("Not read.", encoding="utf-8")
-    sources = [Path(i.source).name for i in read_all(tmp_path)]
-    assert sources == ["one.txt", "two.txt"]
+    found = read_all(tmp_path)
+    assert [Path(i.source).name for i in found if not isinstance(i, Failure)] == [
+        "one.txt", "two.txt"]
+    skipped = [i for i in found if isinstance(i, Failure)]  # named, not silently dropped
+    assert [(Path(f.source).name, f.stage) for f in skipped] == [("notes.csv", "skip")]
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])

@@ -50,7 +50,9 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format:
     failed = 0
     collected: list[dict[str, object]] = []
     for item in stream:
-        if isinstance(item, Failure):
+        if isinstance(item, Failure) and item.stage == "skip":
+            click.echo(f"eventwire: skipped: {item}", err=True)
+        elif isinstance(item, Failure):
             failed += 1
             click.echo(f"eventwire: error: {item}", err=True)
         elif fmt == "jsonl":

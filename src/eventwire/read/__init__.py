@@ -15,19 +15,21 @@ from eventwire.errors import Failure, InputError
 from eventwire.read.decode import decode_bytes, read_limited, sniff_format
 from eventwire.read.html import read_html
 from eventwire.read.jsonl import read_jsonl
+from eventwire.read.newsplease import read_json
 from eventwire.read.raw import RawArticle, ReadOptions
 from eventwire.read.text import read_text
 
 __all__ = ["FORMATS", "RawArticle", "ReadOptions", "read_inputs", "read_string"]
 
-FORMATS = ("auto", "text", "html", "jsonl")
-#: Extensions read when walking a folder; anything else there is skipped silently.
+FORMATS = ("auto", "text", "html", "json", "jsonl")
+#: Extensions read when walking a folder; any other file there is reported as skipped.
 EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
@@ -68,8 +70,13 @@ def _read_folder(folder: Path, options: ReadOptions) -> Iterator[RawArticle | Fa
     for path in sorted(folder.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        if path.is_file() and _extension_format(path) is not None:
+        if not path.is_file():
+            continue
+        if _extension_format(path) is not None:
             yield from _read_file(path, options)
+        else:  # named in the summary, not silently left out
+            kind = "".join(path.suffixes[-2:]) or "no extension"
+            yield Failure(str(path), f"not an article file ({kind})", stage="skip")
 
 
 def _read_file(path: Path, options: ReadOptions) -> Iterator[RawArticle | Failure]:
@@ -103,6 +110,8 @@ def _dispatch(source: str, text: str, fmt: str, options: ReadOptions
     try:
         if fmt == "jsonl":
             yield from read_jsonl(text, source, options)
+        elif fmt == "json":
+            yield from read_json(text, source, options)
         elif fmt == "html":
             yield read_html(text, source, options)
         else:

@@ -57,12 +57,17 @@ def sniff_format(text: str) -> str:
         head.startswith("<") and ("<body" in text.lower() or "<p" in head)
     ):
         return "html"
-    if head.startswith("{"):
+    if head.startswith(("{", "[")):
         first = text.lstrip().split("\n", 1)[0]
         try:
             if isinstance(json.loads(first), dict):
                 return "jsonl"
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
+            pass
+        try:  # a pretty-printed object or a list: one JSON document
+            json.loads(text)
+            return "json"
+        except (json.JSONDecodeError, RecursionError):
             pass
     return "text"
 

@@ -29,8 +29,21 @@ def _article(line: str, where: str, options: ReadOptions) -> RawArticle:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(where, "JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError(where, f"expected a JSON object, got {type(record).__name__}")
+    return article_from_record(record, where, options, "jsonl")
+
+
+def article_from_record(record: dict[str, Any], where: str, options: ReadOptions,
+                        input_format: str) -> RawArticle:
+    """An article from one JSON object: eventwire's fields (renamed by ``field_map``), or a
+    news-please record's (``maintext``, ``date_publish``, ``source_domain``...)."""
+    from eventwire.read.newsplease import from_newsplease, is_newsplease
+
+    if is_newsplease(record) and not options.field_map:
+        record = from_newsplease(record)
     body = _string(record, options.field_name("text"), where)
     if not body or not body.strip():
         raise InputError(where, f"no {options.field_name('text')!r} field with article text")
@@ -45,7 +58,7 @@ def _article(line: str, where: str, options: ReadOptions) -> RawArticle:
     return RawArticle(
         source=where,
         text=body,
-        input_format="jsonl",
+        input_format=input_format,
         title=_string(record, options.field_name("title"), where),
         authors=_authors(record.get(options.field_name("authors"))),
         outlet=_string(record, options.field_name("outlet"), where),

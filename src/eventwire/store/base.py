@@ -41,6 +41,7 @@ class IngestReport:
     unchanged: int = 0
     duplicate: int = 0
     failed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files that are no article at all
 
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -54,7 +55,11 @@ class IngestReport:
             parts.append(f"{self.duplicate} copies of stored stories")
         parts.append(f"{self.unchanged} unchanged")
         line = ", ".join(parts) + f", {len(self.failed)} failed"
-        return line + (": " + "; ".join(self.failed) if self.failed else "")
+        line += (": " + "; ".join(self.failed) if self.failed else "")
+        if self.skipped:
+            shown = "; ".join(self.skipped[:5]) + ("; ..." if len(self.skipped) > 5 else "")
+            line += f"; {len(self.skipped)} skipped: {shown}"
+        return line
 
 
 class SqlStore(QueryMixin):

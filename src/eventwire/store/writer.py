@@ -48,7 +48,7 @@ def ingest_documents(items: Iterable[Document | Failure], batch_size: int = 32, 
             if progress is not None:
                 progress(1)
             if isinstance(item, Failure):
-                report.failed.append(str(item))
+                (report.skipped if item.stage == "skip" else report.failed).append(str(item))
                 continue
             batch.append(item)
             if len(batch) >= batch_size:

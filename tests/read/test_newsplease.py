@@ -1,0 +1,86 @@
+"""news-please JSON records (a file, a list, a pretty-printed object, JSON Lines) and folders
+that mix article files with others, which are named as skipped. Records are our own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from eventwire.cli import cli
+from eventwire.errors import Failure
+from eventwire.read import RawArticle, read_inputs
+
+RECORD = {
+    "authors": ["Ana Ruiz"], "date_download": "2024-03-02 10:00:00", "date_modify": None,
+    "date_publish": "2024-03-01 18:00:00", "description": "A short summary.",
+    "filename": "https%3A%2F%2Fnews.example%2Fdeal.json", "image_url": None, "language": "en",
+    "localpath": None, "maintext": "Chile and Peru signed a trade agreement in Lima on Friday.",
+    "source_domain": "news.example", "title": "Chile and Peru sign a trade deal",
+    "title_page": None, "title_rss": None, "url": "https://news.example/deal",
+}
+
+
+def read(path: Path) -> list[RawArticle | Failure]:
+    return list(read_inputs([path]))
+
+
+def test_a_news_please_file_is_one_article_with_its_fields(tmp_path):
+    path = tmp_path / "deal.json"
+    path.write_text(json.dumps(RECORD, indent=2), encoding="utf-8")
+    (article,) = read(path)
+    assert isinstance(article, RawArticle)
+    assert article.text == RECORD["maintext"]  # not the description, not the JSON syntax
+    assert (article.title, str(article.published), article.authors, article.outlet,
+            article.url) == ("Chile and Peru sign a trade deal", "2024-03-01", ("Ana Ruiz",),
+                             "news.example", "https://news.example/deal")
+
+
+def test_a_list_of_records_and_json_lines_of_records(tmp_path):
+    other = dict(RECORD, url="https://news.example/2", maintext="Peru recalled its envoy.")
+    listed = tmp_path / "two.json"
+    listed.write_text(json.dumps([RECORD, other]), encoding="utf-8")
+    lines = tmp_path / "two.jsonl"
+    lines.write_text(json.dumps(RECORD) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    for path in (listed, lines):
+        found = read(path)
+        assert [a.url for a in found if isinstance(a, RawArticle)] == [
+            "https://news.example/deal", "https://news.example/2"]
+
+
+def test_a_pretty_printed_record_without_an_extension_is_sniffed(tmp_path):
+    path = tmp_path / "record"
+    path.write_text(json.dumps(RECORD, indent=2), encoding="utf-8")
+    (article,) = read(path)
+    assert isinstance(article, RawArticle) and article.text.startswith("Chile and Peru")
+
+
+def test_a_record_without_text_is_a_failure_naming_it(tmp_path):
+    path = tmp_path / "empty.json"
+    path.write_text(json.dumps(dict(RECORD, maintext=None)), encoding="utf-8")
+    (failure,) = read(path)
+    assert isinstance(failure, Failure) and "empty.json" in str(failure)
+
+
+def test_a_folder_names_the_files_it_skips(tmp_path):
+    (tmp_path / "deal.json").write_text(json.dumps(RECORD), encoding="utf-8")
+    (tmp_path / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    found = read(tmp_path)
+    skipped = sorted(Path(f.source).name for f in found
+                     if isinstance(f, Failure) and f.stage == "skip")
+    assert skipped == ["feed.xml", "notes.docx"]
+    assert sum(isinstance(a, RawArticle) for a in found) == 1
+
+
+def test_ingest_summary_counts_and_names_skipped_files(tmp_path, nlp):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "deal.json").write_text(json.dumps(RECORD), encoding="utf-8")
+    (folder / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db",
+                                      str(tmp_path / "e.duckdb")])
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.stderr
+    assert "1 skipped" in result.stderr and "feed.xml" in result.stderr
