@@ -158,3 +158,15 @@ def test_help_everywhere():
     for command in ([], ["extract"], ["ingest"], ["articles"], ["show"], ["stats"]):
         result = CliRunner().invoke(cli, [*command, "-h"])
         assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_an_article_without_a_date_is_extracted_with_a_warning(runner, nlp, tmp_path, caplog):
+    path = tmp_path / "undated.txt"
+    path.write_text("Rebels attacked a convoy last week. It was the 1000th such attack.",
+                    encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0
+    assert f"{path}: no publication date" in caplog.text
+    times = json.loads(result.stdout)["times"]
+    assert [t["value"] for t in times if t["text"] == "last week"] == [None]  # not invented
+    assert not [t for t in times if t["value"] == "1000"]  # an ordinal is no year

@@ -95,6 +95,9 @@ def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: S
             yield item
             continue
         doc = next(docs)
+        if item.published is None:
+            log.warning("%s: no publication date: relative times ('last week') stay "
+                        "unresolved and events are dated only by the text", item.source)
         try:
             yield analyse(item, doc, label, lexicon, settings.min_confidence)
         except Exception as exc:  # one bad article must not sink the batch

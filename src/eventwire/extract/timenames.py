@@ -120,7 +120,7 @@ MONTH_FULL = ("(?-i:January|February|March|April|May|June|July|August|September|
 MONTH_ABBR = r"(?-i:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
 MONTH = rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d%]|[.,]\d)"
+YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d%]|[.,]\d|(?:st|nd|rd|th)\b)"
 SMALL = "one|two|three|four|five|six|seven|eight|nine"
 NUM_WORD = (rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:{SMALL}))?"
             rf"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|{SMALL}")
