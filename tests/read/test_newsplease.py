@@ -84,3 +84,13 @@ def test_ingest_summary_counts_and_names_skipped_files(tmp_path, nlp):
     assert result.exit_code == 0, result.output
     assert "1 stored" in result.stderr
     assert "1 skipped" in result.stderr and "feed.xml" in result.stderr
+
+
+def test_a_page_with_only_a_caption_is_a_failure_with_that_reason(tmp_path):
+    path = tmp_path / "gallery.html"
+    path.write_text("<html><head><title>Photos</title></head><body><article><p>Crowds "
+                    "gathered outside parliament on Tuesday. (Photo: Staff)</p></article>"
+                    "</body></html>", encoding="utf-8")
+    (failure,) = read(path)
+    assert isinstance(failure, Failure)
+    assert "characters" in failure.reason or "no article body" in failure.reason

@@ -8,6 +8,9 @@ from eventwire.errors import InputError
 from eventwire.read.byline import parse_date
 from eventwire.read.raw import RawArticle, ReadOptions
 
+#: Main text shorter than this is no article: a photo caption, a teaser, a list of links.
+MIN_HTML_CHARS = 200
+
 
 def read_html(html: str, source: str, options: ReadOptions) -> RawArticle:
     """Extract the article of an HTML page; a page with no article body is an error."""
@@ -26,6 +29,11 @@ def read_html(html: str, source: str, options: ReadOptions) -> RawArticle:
         paragraphs = paragraphs[1:]  # trafilatura repeats the headline as the first line
     if not paragraphs:
         raise InputError(source, "no article body found in the HTML page (only a headline)")
+    length = sum(len(p) for p in paragraphs)
+    if length < MIN_HTML_CHARS:
+        raise InputError(source, f"the page's main text is only {length} characters (under "
+                         f"{MIN_HTML_CHARS}: a caption, a teaser or an index page, not an "
+                         "article)")
     authors = tuple(a.strip() for a in (found.author or "").split(";") if a.strip())
     published = options.published or (parse_date(found.date) if found.date else None)
     return RawArticle(
