@@ -32,6 +32,39 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def load_outlet_domains() -> MappingProxyType[str, str]:
+    """Every web domain of a known outlet to its canonical name (``edition.cnn.com`` -> CNN)."""
+    return MappingProxyType({domain.casefold(): row["name"] for row in read_tsv("outlets.tsv")
+                             for domain in filter(None, (row.get("domains") or "").split("|"))})
+
+
+def outlet_name(value: str | None, url: str | None = None) -> str | None:
+    """The outlet's canonical name for what a page, a crawl or a byline calls it: an alias
+    ("Cable News Network"), a domain ("edition.cnn.com", "www.bbc.co.uk"); without a name,
+    the url's domain; an unknown name is kept as given."""
+    from urllib.parse import urlsplit
+
+    if value and value.strip():
+        return _known_outlet(value) or value.strip()
+    host = urlsplit(url).hostname if url else None
+    return _known_outlet(host) if host else None
+
+
+def _known_outlet(name: str) -> str | None:
+    known = load_outlets().get(name.strip().casefold())
+    if known is not None:
+        return known.name
+    host = name.strip().casefold().removeprefix("www.")
+    if "." in host and " " not in host:
+        domains = load_outlet_domains()
+        parts = host.split(".")
+        for i in range(len(parts) - 1):  # edition.cnn.com, then cnn.com
+            if (found := domains.get(".".join(parts[i:]))) is not None:
+                return found
+    return None
+
+
+@functools.lru_cache(maxsize=1)
 def load_outlets() -> MappingProxyType[str, Outlet]:
     """Every outlet name and alias, case-folded, to its canonical name and country."""
     table: dict[str, Outlet] = {}

@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from eventwire.clean import clean_article
 from eventwire.cli import cli
 from eventwire.errors import Failure
 from eventwire.read import RawArticle, read_inputs
+from eventwire.resources import outlet_name
 
 RECORD = {
     "authors": ["Ana Ruiz"], "date_download": "2024-03-02 10:00:00", "date_modify": None,
@@ -94,3 +97,23 @@ def test_a_page_with_only_a_caption_is_a_failure_with_that_reason(tmp_path):
     (failure,) = read(path)
     assert isinstance(failure, Failure)
     assert "characters" in failure.reason or "no article body" in failure.reason
+
+
+@pytest.mark.parametrize(("value", "url", "outlet"), [
+    ("edition.cnn.com", None, "CNN"),          # a crawl's source_domain
+    ("www.bbc.co.uk", None, "BBC"),
+    ("Cable News Network", None, "CNN"),       # an alias
+    (None, "https://www.reuters.com/world/a-story", "Reuters"),  # no name: the url's domain
+    ("Harbour Times", "https://www.cnn.com/x", "Harbour Times"),  # a name is kept
+    ("news.example", None, "news.example"),    # an unknown domain is kept as given
+])
+def test_an_outlet_is_named_from_its_alias_or_domain(value, url, outlet):
+    assert outlet_name(value, url) == outlet
+
+
+def test_a_news_please_record_from_a_known_domain_names_the_outlet(tmp_path):
+    path = tmp_path / "cnn.json"
+    path.write_text(json.dumps(dict(RECORD, source_domain="edition.cnn.com")), encoding="utf-8")
+    (raw,) = read(path)
+    assert isinstance(raw, RawArticle)
+    assert clean_article(raw).outlet == "CNN"

@@ -12,6 +12,7 @@ from eventwire.clean.boilerplate import strip_boilerplate
 from eventwire.clean.dateline import split_dateline
 from eventwire.read.raw import RawArticle
 from eventwire.records import Article, content_id
+from eventwire.resources import outlet_name
 
 __all__ = ["clean_article", "normalise_whitespace", "split_dateline", "strip_boilerplate"]
 
@@ -21,7 +22,7 @@ def clean_article(raw: RawArticle) -> Article:
     text = normalise_whitespace(raw.text)
     text, removed = strip_boilerplate(text)
     text, dateline = split_dateline(text)
-    outlet = raw.outlet
+    outlet = outlet_name(raw.outlet, raw.url)  # "edition.cnn.com" -> CNN
     if dateline.outlet and not outlet:
         outlet = dateline.outlet
     if dateline.raw:
