@@ -136,3 +136,17 @@ def test_events_of_the_ingested_example(nlp, tmp_path):
     events = json.loads(result.stdout)
     assert events and all(e["source_code"].startswith("CHN") for e in events)
     assert {"03", "04"} & {e["root"] for e in events}
+
+
+def test_data_formats_return_every_row_and_tables_say_when_they_cut(db, monkeypatch):
+    import sys
+
+    events_module = sys.modules["eventwire.cli.events"]  # the package's "events" is the command
+    every = json.loads(run("events", "--db", db, "--format", "json").stdout)
+    assert len(every) == len(json.loads(run("events", "--db", db, "--format", "json",
+                                            "--limit", "0").stdout))
+    assert len(json.loads(run("events", "--db", db, "--format", "json", "--limit", "2")
+                          .stdout)) == 2
+    monkeypatch.setattr(events_module, "TABLE_ROWS", 2)  # a table of the first 2 of them
+    table = run("events", "--db", db, "--format", "table").stdout
+    assert "the first 2: --limit 0 or --format csv for all" in table

@@ -87,8 +87,9 @@ def _option(name: str) -> Callable[[F], F]:
         "order": click.option("--order", type=click.Choice(list(ORDERS)), default="date",
                               show_default=True, help="date: oldest first; -date: newest "
                               "first; reports: most reported first."),
-        "limit": click.option("--limit", type=click.IntRange(min=0), default=100,
-                              show_default=True, help="Show at most this many rows."),
+        "limit": click.option("--limit", type=click.IntRange(min=0), default=None,
+                              help=f"At most this many rows (default: {TABLE_ROWS} in a "
+                              "table, every row in csv, json and jsonl; 0: every row)."),
         "offset": click.option("--offset", type=click.IntRange(min=0), default=0,
                                help="Skip this many rows first."),
     }
@@ -103,8 +104,19 @@ def _options(*names: str) -> Callable[[F], F]:
     return decorate
 
 
-def _filter(options: dict[str, Any]) -> EventFilter:
-    """The filter the options describe; a bad value or combination is a usage error."""
+#: Rows a terminal table shows when --limit is not given.
+TABLE_ROWS = 100
+
+
+def _filter(options: dict[str, Any], fmt: str | None = None) -> EventFilter:
+    """The filter the options describe; a bad value or combination is a usage error. The
+    row limit: --limit N; 0 or a data format without --limit: every row; a table: one row
+    more than it shows, to tell whether there are more."""
+    if "limit" in options:
+        if options["limit"] is None and fmt == "table":
+            options = {**options, "limit": TABLE_ROWS + 1}
+        elif not options["limit"]:
+            options = {**options, "limit": None}
     if options.get("dyad") and (options.get("source") or options.get("target")):
         raise click.UsageError("Give either --dyad A B or --source/--target, not both")
     if options.get("both_directions") and "dyad" in options and not options["dyad"]:
@@ -117,7 +129,11 @@ def _filter(options: dict[str, Any]) -> EventFilter:
 
 def _show(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], title: str,
           table: Sequence[str] | None = None) -> None:
-    """Rows in ``fmt``; a terminal table keeps the ``table`` columns and short sentences."""
+    """Rows in ``fmt``; a terminal table keeps the ``table`` columns and short sentences, and
+    says when it shows only the first rows."""
+    if fmt == "table" and len(rows) > TABLE_ROWS:
+        rows = rows[:TABLE_ROWS]
+        title = f"{title}, the first {TABLE_ROWS}: --limit 0 or --format csv for all"
     if fmt == "table" and table:
         rows = [{k: _short(row[k]) if k == "sentence" else row[k] for k in table}
                 for row in rows]
@@ -137,7 +153,7 @@ def _short(text: str | None, width: int = 90) -> str | None:
               "outlet, sentence, trigger, mood, date), not per event.")
 def events(db: str | None, fmt: str, reports: bool, **options: Any) -> None:
     """List events, one row per real-world event (or per report), filtered."""
-    f = _filter(options)
+    f = _filter(options, fmt)
     with _store(db) as store:
         rows = event_rows(store, f, reports)
     columns = REPORT_COLUMNS if reports else EVENT_COLUMNS
@@ -203,7 +219,7 @@ def actors(ctx: click.Context, /, db: str | None, fmt: str, name: str | None,
         ctx.exit(lookup(name, day or dt.date.today(), actors, "json" if fmt == "json" else "text"))
     if day is not None or actors:
         raise click.UsageError("--date and --actors go with --lookup NAME")
-    f = _filter(options)
+    f = _filter(options, "table" if fmt == "text" else fmt)
     with _store(db) as store:
         rows = actor_rows(store, f)
     _show(rows, "table" if fmt == "text" else fmt, [c for c, _ in ACTOR_COLUMNS], "actors")
@@ -230,7 +246,7 @@ def _check_lookup(ctx: click.Context, fmt: str) -> None:
 @_options("actor", "country", "outlet", "date_from", "date_to", "limit", "offset")
 def quotes(db: str | None, fmt: str, speaker: str | None, **options: Any) -> None:
     """List quotations with their speaker, newest article first."""
-    f = _filter(options)
+    f = _filter(options, fmt)
     with _store(db) as store:
         rows = quote_rows(store, f, speaker)
     _show(rows, fmt, [c for c, _ in QUOTE_COLUMNS], "quotes")
@@ -245,7 +261,7 @@ def quotes(db: str | None, fmt: str, speaker: str | None, **options: Any) -> Non
 def figures(db: str | None, fmt: str, subject: str | None, unit: str | None,
             **options: Any) -> None:
     """List figures (money, percentages, counts) with what they measure, newest first."""
-    f = _filter(options)
+    f = _filter(options, fmt)
     with _store(db) as store:
         rows = figure_rows(store, f, subject, unit)
     _show(rows, fmt, [c for c, _ in FIGURE_COLUMNS], "figures")
