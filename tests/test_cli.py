@@ -170,3 +170,11 @@ def test_an_article_without_a_date_is_extracted_with_a_warning(runner, nlp, tmp_
     times = json.loads(result.stdout)["times"]
     assert [t["value"] for t in times if t["text"] == "last week"] == [None]  # not invented
     assert not [t for t in times if t["value"] == "1000"]  # an ordinal is no year
+
+
+def test_verbose_logs_what_each_stage_did(runner, nlp, caplog):
+    caplog.set_level("INFO", logger="eventwire")
+    result = runner.invoke(cli, ["-v", "extract", str(EXAMPLE), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert "read as text" in caplog.text and "dateline Hong Kong" in caplog.text
+    assert "events" in caplog.text and "actors" in caplog.text

@@ -99,7 +99,12 @@ def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: S
             log.warning("%s: no publication date: relative times ('last week') stay "
                         "unresolved and events are dated only by the text", item.source)
         try:
-            yield analyse(item, doc, label, lexicon, settings.min_confidence)
+            document = analyse(item, doc, label, lexicon, settings.min_confidence)
+            log.info("%s: parsed %d tokens; %d actors, %d events, %d quotes, %d times, "
+                     "%d places, %d figures", item.source, len(doc), len(document.actors),
+                     len(document.events), len(document.quotes), len(document.times),
+                     len(document.places), len(document.figures))
+            yield document
         except Exception as exc:  # one bad article must not sink the batch
             log.warning("extraction failed on %s: %r", item.source, exc)
             yield Failure(item.source, f"extraction failed ({exc!r})", stage="extract")
@@ -107,6 +112,8 @@ def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: S
 
 def _clean(item: RawArticle | Failure) -> Article | Failure:
     if isinstance(item, Failure):
+        if item.stage == "skip":
+            log.info("%s: skipped (%s)", item.source, item.reason)
         return item
     try:
         article = clean_article(item)
@@ -116,6 +123,9 @@ def _clean(item: RawArticle | Failure) -> Article | Failure:
     if not article.text:
         return Failure(item.source, "no article text left after removing boilerplate",
                        stage="clean")
+    log.info("%s: read as %s, %d characters; removed %d boilerplate lines%s", item.source,
+             item.input_format, len(article.text), len(article.removed),
+             f"; dateline {article.dateline}" if article.dateline else "")
     return article
 
 

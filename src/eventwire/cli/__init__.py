@@ -25,8 +25,12 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does, on stderr.")
 def cli(verbose: bool) -> None:
     """Turn English news articles into structured, checkable event data."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="eventwire: %(levelname)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="eventwire: %(levelname)s: %(message)s")
+    # -v: what each stage did to each input; other libraries stay quiet (trafilatura's own
+    # warnings about a page are eventwire's to report, as one failure line)
+    logging.getLogger("eventwire").setLevel(logging.INFO if verbose else logging.WARNING)
+    for noisy in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 for command in (extract, ingest, articles, show, stats, cluster, events, timeline, actors, quotes,
