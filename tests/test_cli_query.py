@@ -150,3 +150,20 @@ def test_data_formats_return_every_row_and_tables_say_when_they_cut(db, monkeypa
     monkeypatch.setattr(events_module, "TABLE_ROWS", 2)  # a table of the first 2 of them
     table = run("events", "--db", db, "--format", "table").stdout
     assert "the first 2: --limit 0 or --format csv for all" in table
+
+
+def test_codes_looks_up_cameo_codes_by_prefix_name_or_plover():
+    rows = json.loads(run("codes", "1823", "--format", "json").stdout)
+    assert [(r["code"], r["name"]) for r in rows] == [("1823", "Kill by physical assault")]
+    by_word = json.loads(run("codes", "sanction", "--format", "json").stdout)
+    assert by_word and all("sanction" in r["name"].lower() or r["plover"] == "SANCTION"
+                           for r in by_word)
+    assert {r["plover"] for r in json.loads(run("codes", "assault", "--format", "json")
+                                            .stdout)} >= {"ASSAULT"}
+    missing = run("codes", "no such thing")
+    assert missing.exit_code == 1 and "No CAMEO code matches" in missing.stderr
+
+
+def test_event_tables_name_the_codes(db):
+    table = run("events", "--db", db, "--format", "table").stdout
+    assert "event" in table and "Threaten" in table  # 130 beside its name

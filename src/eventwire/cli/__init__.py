@@ -12,7 +12,7 @@ import click
 
 from eventwire import __version__
 from eventwire.cli.evaluate import evaluate
-from eventwire.cli.events import actors, events, figures, quotes, timeline
+from eventwire.cli.events import actors, codes, events, figures, quotes, timeline
 from eventwire.cli.export import export_command
 from eventwire.cli.query import articles, cluster, show, stats
 from eventwire.cli.run import extract, ingest
@@ -34,7 +34,7 @@ def cli(verbose: bool) -> None:
 
 
 for command in (extract, ingest, articles, show, stats, cluster, events, timeline, actors, quotes,
-                figures, export_command, evaluate):
+                figures, codes, export_command, evaluate):
     cli.add_command(command)
 
 __all__ = ["cli"]

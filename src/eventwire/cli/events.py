@@ -21,6 +21,7 @@ from eventwire.cli.lookup import lookup
 from eventwire.cli.options import actors_option, db_option, format_option, parse_date
 from eventwire.cli.query import _store
 from eventwire.cli.render import print_rows, sparkline
+from eventwire.coding.cameo import code_info, find_codes
 from eventwire.errors import ConfigError
 from eventwire.store.filters import MOODS, ORDERS, EventFilter, make_filter
 from eventwire.store.query import (
@@ -45,9 +46,10 @@ EVENT_FILTERS = ("actor", "country", "dyad", "both_directions", "source", "targe
                  "root", "plover", "quad_class", "mood", "date_from", "date_to", "outlet",
                  "min_reports", "min_confidence")
 #: Columns of ``eventwire events`` in a terminal table (json and csv have them all).
-EVENT_TABLE = ("id", "date", "source_code", "cameo", "target_code", "quad_class", "goldstein",
-               "mood", "n_reports", "n_sources", "sentence")
-REPORT_TABLE = ("event_id", "published", "outlet", "source_code", "cameo", "target_code",
+EVENT_TABLE = ("id", "date", "source_code", "cameo", "event", "target_code", "quad_class",
+               "goldstein", "mood", "n_reports", "n_sources", "sentence")
+REPORT_TABLE = ("event_id", "published", "outlet", "source_code", "cameo", "event",
+                "target_code",
                 "trigger", "mood", "date", "date_source", "sentence")
 
 
@@ -135,10 +137,15 @@ def _show(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], title: s
         rows = rows[:TABLE_ROWS]
         title = f"{title}, the first {TABLE_ROWS}: --limit 0 or --format csv for all"
     if fmt == "table" and table:
-        rows = [{k: _short(row[k]) if k == "sentence" else row[k] for k in table}
-                for row in rows]
+        rows = [{k: _short(row[k]) if k == "sentence" else _name(row) if k == "event"
+                 else row[k] for k in table} for row in rows]
         columns = table
     print_rows(rows, fmt, title=f"{title} ({len(rows)})", columns=list(columns))
+
+
+def _name(row: dict[str, Any]) -> str:
+    """The CAMEO name of a row's code, beside the bare code in a table."""
+    return code_info(row["cameo"]).name if row.get("cameo") else ""
 
 
 def _short(text: str | None, width: int = 90) -> str | None:
@@ -265,3 +272,17 @@ def figures(db: str | None, fmt: str, subject: str | None, unit: str | None,
     with _store(db) as store:
         rows = figure_rows(store, f, subject, unit)
     _show(rows, fmt, [c for c, _ in FIGURE_COLUMNS], "figures")
+
+
+@click.command()
+@click.argument("query", required=False, default="")
+@format_option("table", "json", "csv", default="table")
+def codes(query: str, fmt: str) -> None:
+    """Look up CAMEO event codes: by code prefix (19, 0256), by words of the name (sanction),
+    or by PLOVER category (ASSAULT); every code without QUERY."""
+    rows = [{"code": c.code, "name": c.name, "goldstein": c.goldstein,
+             "quad_class": c.quad_class, "plover": c.plover} for c in find_codes(query)]
+    if not rows:
+        raise click.ClickException(f"No CAMEO code matches {query!r}")
+    print_rows(rows, fmt, title=f"CAMEO codes ({len(rows)})",
+               columns=["code", "name", "goldstein", "quad_class", "plover"])

@@ -84,3 +84,12 @@ def intent_code(code: str) -> str:
 def refusal_code(code: str) -> str:
     """The 12x code for refusing a cooperative act ("refused to meet" is 125)."""
     return _by_prefix(REFUSAL_CODES, code) or code
+
+
+def find_codes(query: str = "") -> list[CodeInfo]:
+    """CAMEO codes whose code starts with ``query`` or whose name or PLOVER category holds
+    it (any case); every code for an empty query. ``eventwire codes`` prints them."""
+    wanted = query.strip().casefold()
+    return [info for code, info in sorted(load_cameo().items())
+            if not wanted or code.startswith(wanted) or wanted in info.name.casefold()
+            or wanted == (info.plover or "").casefold()]
