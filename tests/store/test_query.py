@@ -210,3 +210,10 @@ def test_timeline_actors_quotes_figures_dataframes(store):
 def test_bad_filters_are_config_errors(filters, message):
     with pytest.raises(ConfigError, match=message):
         make_filter(**filters)
+
+
+def test_text_filters_match_part_of_the_text_or_all_of_it_after_equals(store):
+    assert dyads(store, outlet="evening") == dyads(store, outlet="Evening Star") != []
+    assert dyads(store, outlet="=evening") == []
+    assert dyads(store, outlet="=EVENING STAR") == dyads(store, outlet="Evening Star")
+    assert quote_rows(store, speaker="=li qiang") and not quote_rows(store, speaker="=li")

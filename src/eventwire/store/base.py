@@ -24,6 +24,7 @@ from eventwire.store.clusters import (
 )
 from eventwire.store.dedup import DUPLICATE_THRESHOLD, bands, signature, similarity
 from eventwire.store.frames import QueryMixin
+from eventwire.store.query import text_match
 from eventwire.store.rows import SECTION_ROWS, Row, article_row, section_rows
 from eventwire.store.schema import MIGRATIONS, SECTION_TABLES
 
@@ -306,8 +307,9 @@ class SqlStore(QueryMixin):
         if not all_versions:
             where.append("version = (SELECT max(b.version) FROM articles b WHERE b.key = a.key)")
         if outlet:
-            where.append("lower(outlet) = lower(?)")
-            params.append(outlet)
+            match, value = text_match("outlet", outlet)
+            where.append(match)
+            params.append(value)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         counts = ", ".join(f"(SELECT count(*) FROM {t} s WHERE s.article_id = a.id) AS {t}"
                            for t in ("actors", "events", "quotes"))

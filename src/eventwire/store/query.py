@@ -94,9 +94,10 @@ def _cluster_where(f: EventFilter, outlet: bool = True) -> _Where:
     if f.coded:
         w.add("(c.source_code IS NOT NULL OR c.target_code IS NOT NULL)")
     if f.outlet and outlet:
+        match, value = text_match("s.outlet", f.outlet)
         w.add("EXISTS (SELECT 1 FROM event_reports r JOIN article_sources s "
               "ON s.article_id = r.article_id WHERE r.cluster_id = c.id "
-              "AND lower(s.outlet) = lower(?))", f.outlet)
+              f"AND {match})", value)
     return w
 
 
@@ -122,13 +123,25 @@ def _article_where(f: EventFilter, code_column: str | None = None) -> _Where:
             if prefix:
                 w.add(f"{code_column} LIKE ?", _like(prefix))
     if f.outlet:
-        w.add(_OUTLET_SQL, f.outlet)
+        _outlet(w, f.outlet)
     _range(w, "a.published", "a.published", f)
     return w
 
 
-_OUTLET_SQL = ("EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id "
-               "AND lower(s.outlet) = lower(?))")
+def text_match(column: str, value: str) -> tuple[str, str]:
+    """How every text filter matches (outlet, speaker, subject, unit): any case, part of the
+    text, or the whole text when the value starts with ``=`` (``--outlet =RT``)."""
+    value = value.strip()
+    if value.startswith("="):
+        return f"lower({column}) = lower(?)", value[1:].strip()
+    return f"strpos(lower({column}), lower(?)) > 0", value
+
+
+def _outlet(w: _Where, outlet: str) -> None:
+    """Articles of an outlet, as any of their sources (syndicated copies count)."""
+    match, value = text_match("s.outlet", outlet)
+    w.add(f"EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id AND {match})",
+          value)
 
 
 def _page(f: EventFilter) -> tuple[str, tuple[Any, ...]]:
@@ -172,7 +185,7 @@ def events_query(f: EventFilter, reports: bool = False) -> Query:
         return Query(sql, (*w.params, *page_params), EVENT_COLUMNS)
     w = _cluster_where(f, outlet=False)
     if f.outlet:
-        w.add(_OUTLET_SQL, f.outlet)
+        _outlet(w, f.outlet)
     exprs = _REPORT_EXPRS | {name: f"e.{name}" for name, _ in REPORT_COLUMNS
                              if name not in _REPORT_EXPRS}
     sql = (f"SELECT {_select(REPORT_COLUMNS, exprs)} FROM event_clusters c "
@@ -284,7 +297,7 @@ def quotes_query(f: EventFilter, speaker: str | None = None) -> Query:
     only(f, ARTICLE_FILTERS | {"actor", "country"}, "quotes")
     w = _article_where(f, "q.speaker_code")
     if speaker:
-        w.add("strpos(lower(q.speaker), lower(?)) > 0", speaker.strip())
+        w.add(*text_match("q.speaker", speaker))
     page, page_params = _page(f)
     sql = ("SELECT q.speaker, q.speaker_code, q.text, q.kind, q.cue, q.date, a.published, "
            f"a.outlet, a.id AS article_id FROM quotes q JOIN articles a ON a.id = q.article_id "
@@ -304,9 +317,9 @@ def figures_query(f: EventFilter, subject: str | None = None, unit: str | None =
     only(f, ARTICLE_FILTERS, "figures")
     w = _article_where(f)
     if subject:
-        w.add("strpos(lower(x.subject), lower(?)) > 0", subject.strip())
+        w.add(*text_match("x.subject", subject))
     if unit:
-        w.add("lower(x.unit) = lower(?)", unit.strip())
+        w.add(*text_match("x.unit", unit))
     page, page_params = _page(f)
     sql = ("SELECT x.value, x.unit, x.qualifier, x.subject, x.period, x.source, x.text, "
            "a.published, a.outlet, a.id AS article_id FROM figures x "
