@@ -24,22 +24,21 @@ def ingest_documents(items: Iterable[Document | Failure], batch_size: int = 32, 
     a failure is counted and skipped, nothing good is lost. Writes through ``store`` (left
     open), or through a store from ``open_store``: with ``release``, one opened for each
     batch and closed after it (readers get in between batches), else one for the run."""
+    if store is None and open_store is None:
+        raise ValueError("ingest_documents needs a store or a way to open one")
     report = IngestReport()
-    owned = store is None and not release
-    if store is None and not release:
-        assert open_store is not None, "give a store or a way to open one"
-        store = open_store()
+    held = store if store is not None else None if release else open_store()  # type: ignore[misc]
     batch: list[Document] = []
 
     def flush() -> None:
         if not batch:
             return
-        target = store if store is not None else open_store()  # type: ignore[misc]
+        target = held if held is not None else open_store()  # type: ignore[misc]
         try:
             for outcome in target.store_batch(batch):
                 report.count(outcome)
         finally:
-            if store is None:
+            if held is None:
                 target.close()
         batch.clear()
 
@@ -55,8 +54,8 @@ def ingest_documents(items: Iterable[Document | Failure], batch_size: int = 32, 
                 flush()
         flush()
     finally:
-        if owned and store is not None:
-            store.close()
+        if held is not None and store is None:  # opened here for the run
+            held.close()
     return report
 
 
