@@ -175,3 +175,61 @@ def test_a_foreign_city_keeps_unnamed_rebels_from_the_attacker_s_country():
 ])
 def test_call_for_is_an_appeal_to_whoever_is_asked(text, target):
     assert ("020", target) in [(c, t) for _, c, t in triples(text)]
+
+
+# ---------------------------------------------------------------- violence by unnamed doers
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Gunmen stormed a hotel in Kabul on Monday, killing 12 people.", "AFG"),
+    ("Unknown assailants shot dead a journalist in Mexico City.", "MEX"),
+    ("Masked attackers killed three shoppers at a market in Baghdad.", "IRQ"),
+])
+def test_an_attack_by_unnamed_doers_is_coded_against_the_victims_country(text, target):
+    found = [e for e in events(text) if e.cameo[:2] in {"18", "19", "20"}]
+    assert found, "who was hit is news even when who struck is not named"
+    assert all(e.source_code is None and (e.target_code or "")[:3] == target for e in found)
+    # gunmen against civilians use unconventional violence, not conventional force
+    assert all(e.cameo[:2] == "18" for e in found)
+
+
+def test_unnamed_attackers_against_soldiers_are_still_fighting():
+    (event,) = events("Attackers killed five soldiers in Mali.")
+    assert event.source_code is None and event.cameo[:2] == "19"
+    assert (event.target_code or "").startswith("MLI")
+
+
+@pytest.mark.parametrize("text", [
+    "Soviet troops murdered hundreds of villagers in Lithuania.",  # named by its nation
+    "The old bridge collapsed in Lisbon on Monday.",                          # no violence
+    "Gunmen attacked a convoy on a remote road.",                             # no place, no one
+])
+def test_no_unnamed_attack_without_an_unnamed_doer_and_a_victim(text):
+    assert not [e for e in events(text) if e.source_code is None and e.target_code]
+
+
+def test_a_past_attack_on_a_day_without_year_after_the_story_is_last_year():
+    (event,) = events("Gunmen attacked a nightclub in Paris on the 13th of November.",
+                      published="2016-07-14")
+    assert event.date == "2015-11-13"
+    (event,) = events("Gunmen attacked a nightclub in Paris on November 13, 2016.",
+                      published="2016-07-14")
+    assert event.date == "2016-11-13"  # a written year is never moved
+
+
+# ---------------------------------------------------------------- what a threat threatens
+
+@pytest.mark.parametrize(("text", "code", "target"), [
+    ("Turkey threatened to attack Kurdish fighters in Syria.", "138", None),
+    ("China threatened to impose sanctions on Lithuania.", "1312", "LTU"),
+    ("Russia threatened to cut gas supplies to Ukraine.", "1311", "UKR"),
+])
+def test_a_threat_takes_the_code_of_the_act_it_names(text, code, target):
+    (event,) = [e for e in events(text) if e.cameo[:2] == "13"]
+    assert event.cameo.startswith(code)
+    if target:
+        assert (event.target_code or "").startswith(target)
+
+
+def test_a_bare_threat_stays_a_threat():
+    (event,) = events("Hamas threatened Israel.")
+    assert event.cameo == "130" and event.target_code == "ISRGOV"

@@ -17,12 +17,12 @@ mentioned twice in an article (same actors, same root, agreeing dates) is kept o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.coding.cameo import code_info, intent_code, refusal_code
 from eventwire.coding.context import STARTING_MARKS, Context, is_background, is_topic
-from eventwire.coding.detect import Detection, Participant, detect
+from eventwire.coding.detect import Detection, Participant, detect, unnamed_violence
 from eventwire.coding.lexicon import Lexicon, load_lexicon
 from eventwire.coding.mood import detect_mood, is_demanded, is_refused, rules_nothing_out
 from eventwire.coding.topics import off_topic_sentences
@@ -64,7 +64,8 @@ def code_events(doc: Doc, article: Article, sections: Sections,
     for sent in doc.sents:
         if sent.start in skipped:
             continue
-        found = list(detect(sent, lexicon, sections.actor_index, place_codes))
+        found = _threats_of_acts(list(detect(sent, lexicon, sections.actor_index,
+                                             place_codes)))
         triggers = frozenset(d.trigger.i for d in found)
         for detection in found:
             if _complete(detection) and not _announces_another(detection, triggers):
@@ -88,7 +89,7 @@ def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[E
     if mood == "actual" and date_source == "text" and _after_publication(date, frame) \
             and not _past_tense(trigger):
         mood = "future"
-    code = found.pattern.code
+    code = _unconventional(found) or found.pattern.code
     if mood in _ANNOUNCED:
         code = intent_code(code)
     elif mood == "negated" and is_refused(trigger):
@@ -119,6 +120,30 @@ def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[E
     return out
 
 
+#: Verbs whose infinitive names the act threatened ("threatened to impose sanctions").
+THREATENING = frozenset({"threaten", "warn"})
+
+
+def _threats_of_acts(found: list[Detection]) -> list[Detection]:
+    """"threatened to fire missiles at Guam" is a threat of force (138), "threatened to
+    impose sanctions on X" one of sanctions (1312): a bare threat (130) takes the code of the
+    act it names, and that act's target where the threat names none."""
+    by_index = {d.trigger.i: d for d in found}
+    out = []
+    for detection in found:
+        trigger = detection.trigger
+        inner = next((by_index[c.i] for c in trigger.children
+                      if c.dep_ == "xcomp" and c.i in by_index), None)
+        if trigger.lemma_.lower() in THREATENING and detection.pattern.code[:2] == "13" \
+                and inner is not None and inner.pattern.code[:2] != "13":
+            code = intent_code(inner.pattern.code)
+            if code[:2] == "13" and len(code) > len(detection.pattern.code.rstrip("0")):
+                detection = replace(detection, pattern=replace(detection.pattern, code=code),
+                                    targets=detection.targets or inner.targets)
+        out.append(detection)
+    return out
+
+
 def _complete(found: Detection) -> bool:
     """Enough participants to code: a counterpart where the root needs one, and a doer for a
     noun in an adjunct ("for an annual meeting with X" names nobody who meets)."""
@@ -131,6 +156,8 @@ def _complete(found: Detection) -> bool:
         return False
     if found.sources:
         return True
+    if any(t.code for t in found.targets) and unnamed_violence(trigger, found.pattern):
+        return True  # "gunmen stormed a hotel in Kabul": AFG was attacked by someone unnamed
     # no doer named: only a passive ("X was slapped with sanctions") says who was acted on
     return trigger.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) and bool(found.targets)
@@ -147,6 +174,19 @@ def _figurative(found: Detection) -> bool:
         t.actor is not None and t.actor.kind in {"country", "region"}  # the state itself,
         and t.token.dep_ not in {"amod", "compound", "nmod", "poss"}  # not "Italian engineers"
         for t in found.targets)
+
+
+#: Conventional military force (190 generic, 193 small arms) is fighting between armed forces;
+#: unnamed gunmen who attack a crowd, a club or a journalist use unconventional violence (180).
+_CONVENTIONAL = frozenset({"190", "193"})
+
+
+def _unconventional(found: Detection) -> str | None:
+    if found.sources or found.pattern.code not in _CONVENTIONAL:
+        return None
+    if any((t.code or "")[3:6] in {"MIL", "COP", "REB", "INS"} for t in found.targets):
+        return None  # an ambush on soldiers or police is still fighting
+    return "180"
 
 
 def _between_businesses(found: Detection) -> bool:

@@ -9,6 +9,7 @@ date of the statement that reports it ("Tass reported Wednesday"), else the publ
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from eventwire.timeperiod import period
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
 LOCATIVE = frozenset({"in", "at", "into", "near", "inside", "outside", "across", "around"})
 #: Prepositions that put a noun in the background ("since the invasion", "amid the war").
 BACKGROUND = frozenset({"since", "following", "after", "before", "amid", "despite", "like",
@@ -68,6 +70,7 @@ class Context:
         """The nearest time expression hanging from the trigger or the verb of its clause."""
         anchors = _anchors(trigger)
         best: tuple[int, str] | None = None
+        told_past = trigger.tag_ == "VBD"
         for i, time in self.times.items():
             token = trigger.doc[i]
             if token.sent != trigger.sent or time.value is None or time.type == "DURATION" \
@@ -75,7 +78,7 @@ class Context:
                 continue
             reached = _attachment(token, anchors, others)
             if reached is not None and (best is None or reached < best[0]):
-                best = (reached, time.value)
+                best = (reached, self._year_back(time) if told_past else time.value)
         if best is not None:
             return best[1]
         head = anchors[-1]
@@ -83,6 +86,19 @@ class Context:
             value = self.times[head.head.i].value
             return value if value and _is_date(value) else None
         return None
+
+    def _year_back(self, time: TimeExpression) -> str:
+        """"attacked the club on November 13", in a story of July: a day written without its
+        year that a past-tense act puts after the story's own day is last year's."""
+        value = time.value or ""
+        days = period(value)
+        if days is None or self.published is None or len(value) != 10 \
+                or days[0] <= self.published or _YEAR.search(time.text):
+            return value
+        try:
+            return days[0].replace(year=days[0].year - 1).isoformat()
+        except ValueError:  # 29 February
+            return value
 
     def report_date(self, char: int) -> str | None:
         for attribution in self.attributions:

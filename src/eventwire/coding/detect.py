@@ -72,9 +72,36 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
             targets = [t for t in targets if not _own_forces(t, sources)]
         if sources and not targets:
             targets = finder.place_target(token) or domestic(pattern, sources)
+        elif not sources and not targets and unnamed_violence(token, pattern):
+            # "stormed a hotel in Kabul, killing 12 people": the clause it hangs on places it
+            targets = finder.place_target(token) or (
+                finder.place_target(token.head) if token.dep_ in {"advcl", "conj"} else [])
         if sources or targets:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
     yield from _obligations(sent, Participants(actors, place_codes))
+
+
+#: Roots of violence (assault, fighting, mass violence). CAMEO codes an attack whose doer the
+#: news does not name ("gunmen stormed a hotel in Kabul", "a truck ploughed into a crowd in
+#: Nice", "a journalist was shot dead in Juarez") with no source and the victims' country as
+#: the target: who was hit is news even when who struck is not yet known.
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def unnamed_violence(trigger: Token, pattern: Pattern) -> bool:
+    """An act of violence told with a doer that is no actor: a common noun ("gunmen",
+    "assailants", "a truck") or a passive without an agent."""
+    if pattern.code[:2] not in VIOLENCE_ROOTS or trigger.pos_ not in {"VERB", "AUX"}:
+        return False
+    subject, passive = subject_of(trigger)
+    if subject is None:
+        return passive
+    # "Soviet security forces murdered ...": a doer named by its nation is not unnamed
+    return subject.pos_ in {"NOUN", "PROPN"} and not any(
+        t.ent_type_ in _NAMED for t in subject.subtree)
+
+
+_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 
 
 def _own_forces(target: Participant, sources: list[Participant]) -> bool:
