@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,8 +59,7 @@ def extract_many(inputs: Iterable[str | Path], *, published: str | dt.date | Non
         load_dictionary(settings.actors)  # cached: the pipeline reuses it
     options = read_options or ReadOptions()
     if published is not None:
-        options = ReadOptions(options.input_format, as_date(published), options.max_bytes,
-                              options.field_map)
+        options = replace(options, published=as_date(published))
     return process(read_inputs(inputs, options), settings)
 
 

@@ -68,12 +68,13 @@ def test_a_record_without_text_is_a_failure_naming_it(tmp_path):
 
 def test_a_folder_names_the_files_it_skips(tmp_path):
     (tmp_path / "deal.json").write_text(json.dumps(RECORD), encoding="utf-8")
-    (tmp_path / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>x</loc></url></urlset>",
+                                          encoding="utf-8")
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     found = read(tmp_path)
     skipped = sorted(Path(f.source).name for f in found
                      if isinstance(f, Failure) and f.stage == "skip")
-    assert skipped == ["feed.xml", "notes.docx"]
+    assert skipped == ["notes.docx", "sitemap.xml"]
     assert sum(isinstance(a, RawArticle) for a in found) == 1
 
 
@@ -81,12 +82,12 @@ def test_ingest_summary_counts_and_names_skipped_files(tmp_path, nlp):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "deal.json").write_text(json.dumps(RECORD), encoding="utf-8")
-    (folder / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    (folder / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--db",
                                       str(tmp_path / "e.duckdb")])
     assert result.exit_code == 0, result.output
     assert "1 stored" in result.stderr
-    assert "1 skipped" in result.stderr and "feed.xml" in result.stderr
+    assert "1 skipped" in result.stderr and "sitemap.xml" in result.stderr
 
 
 def test_a_page_with_only_a_caption_is_a_failure_with_that_reason(tmp_path):

@@ -52,7 +52,8 @@ def _fields(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]
 
 
 def read_options(func: F) -> F:
-    """``--input-format``, ``--published``, ``--max-size``, ``--field`` and ``--model``."""
+    """``--input-format``, ``--published``, ``--max-size``, ``--field``, ``--fetch``,
+    ``--fetch-delay`` and ``--model``."""
     decorators = [
         click.option("--input-format", type=click.Choice(FORMATS), default="auto",
                      show_default=True, help="Read inputs as this format instead of guessing."),
@@ -62,6 +63,12 @@ def read_options(func: F) -> F:
                      metavar="SIZE", help="Refuse inputs larger than this (e.g. 2MB, 500K)."),
         click.option("--field", "fields", multiple=True, callback=_fields, metavar="OURS=THEIRS",
                      help="JSON Lines field name mapping, e.g. --field text=body (repeatable)."),
+        click.option("--fetch", is_flag=True,
+                     help="Read the page at each feed item's link (robots.txt obeyed) "
+                     "instead of the item's own text."),
+        click.option("--fetch-delay", type=click.FloatRange(0, 3600), default=1.0,
+                     show_default=True, metavar="SECONDS",
+                     help="Seconds between two requests to the same site."),
         click.option("--model", default=None, envvar="EVENTWIRE_MODEL",
                      help="spaCy pipeline to use (default en_core_web_sm, else its re-upload)."),
     ]
@@ -71,9 +78,10 @@ def read_options(func: F) -> F:
 
 
 def build_read_options(input_format: str, published: dt.date | None, max_size: int,
-                       fields: dict[str, str]) -> ReadOptions:
+                       fields: dict[str, str], fetch: bool = False,
+                       fetch_delay: float = 1.0) -> ReadOptions:
     return ReadOptions(input_format=input_format, published=published, max_bytes=max_size,
-                       field_map=fields)
+                       field_map=fields, fetch=fetch, fetch_delay=fetch_delay)
 
 
 def build_settings(model: str | None, max_size: int, actors: tuple[str, ...] = (),

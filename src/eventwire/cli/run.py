@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import click
 from tqdm import tqdm
@@ -24,7 +25,8 @@ from eventwire.cli.options import (
 from eventwire.cli.render import document_table
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, Failure, ModelNotFound
-from eventwire.read import ReadOptions
+from eventwire.pipeline import Pipeline
+from eventwire.read import ReadOptions, count_inputs
 from eventwire.records import Document
 from eventwire.store import ingest as store_ingest
 from eventwire.store import open_store
@@ -41,26 +43,29 @@ from eventwire.store import open_store
 @click.pass_context
 def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format: str,
             published: dt.date | None, max_size: int, fields: dict[str, str],
-            model: str | None, actors: tuple[str, ...], min_confidence: float | None) -> None:
-    """Extract INPUTS (files, folders or - for stdin) and print the documents."""
+            model: str | None, actors: tuple[str, ...], min_confidence: float | None,
+            fetch: bool, fetch_delay: float) -> None:
+    """Extract INPUTS (files, folders, urls or - for stdin) and print the documents."""
     settings = build_settings(model, max_size, actors, min_confidence)
     load_actors(settings.actors)
-    options = build_read_options(input_format, published, max_size, fields)
-    stream = _documents(inputs, settings, options)
+    options = build_read_options(input_format, published, max_size, fields, fetch, fetch_delay)
+    _warm(settings)
     failed = 0
     collected: list[dict[str, object]] = []
-    for item in stream:
-        if isinstance(item, Failure) and item.stage == "skip":
-            click.echo(f"eventwire: skipped: {item}", err=True)
-        elif isinstance(item, Failure):
-            failed += 1
-            click.echo(f"eventwire: error: {item}", err=True)
-        elif fmt == "jsonl":
-            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
-        elif fmt == "table":
-            document_table(item)
-        else:
-            collected.append(item.to_dict())
+    with _bar("extract", inputs, options) as bar:
+        for item in _documents(inputs, settings, options):
+            bar.update(1)
+            if isinstance(item, Failure) and item.stage == "skip":
+                bar.write(f"eventwire: skipped: {item}", file=sys.stderr)
+            elif isinstance(item, Failure):
+                failed += 1
+                bar.write(f"eventwire: error: {item}", file=sys.stderr)
+            elif fmt == "jsonl":
+                click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+            elif fmt == "table":
+                document_table(item)
+            else:
+                collected.append(item.to_dict())
     if fmt == "json" and collected:
         payload = collected[0] if len(collected) == 1 else collected
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -76,16 +81,18 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format:
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_format: str,
            published: dt.date | None, max_size: int, fields: dict[str, str],
-           model: str | None, actors: tuple[str, ...], min_confidence: float | None) -> None:
+           model: str | None, actors: tuple[str, ...], min_confidence: float | None,
+           fetch: bool, fetch_delay: float) -> None:
     """Extract INPUTS and store them (idempotent: re-ingesting changes nothing)."""
     settings = build_settings(model, max_size, actors, min_confidence)
     load_actors(settings.actors)  # before the store is opened: nothing to undo
-    options = build_read_options(input_format, published, max_size, fields)
+    options = build_read_options(input_format, published, max_size, fields, fetch, fetch_delay)
     try:
         open_store(db).close()  # a bad url is a usage error before any input is read
     except EventwireError as exc:
         raise click.UsageError(str(exc)) from exc
-    with tqdm(desc="ingest", unit=" articles", file=sys.stderr, disable=None) as bar:
+    _warm(settings)
+    with _bar("ingest", inputs, options) as bar:
         try:
             report = store_ingest(_documents(inputs, settings, options), db,
                                   settings.batch_size, progress=bar.update)
@@ -93,6 +100,26 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_fo
             raise click.ClickException(str(exc)) from exc
     click.echo(report.summary(), err=True)
     ctx.exit(1 if report.failed else 0)
+
+
+def _warm(settings: Settings) -> None:
+    """Load the model and eventwire's tables under a status line (on a terminal only)."""
+    from rich.console import Console
+
+    model = settings.model or "en_core_web_sm"
+    try:
+        with Console(stderr=True).status(f"loading the spaCy model {model} and eventwire's "
+                                         "dictionaries...", spinner="dots"):
+            Pipeline(settings).warm()  # cached: extraction reuses what this loads
+    except ModelNotFound as exc:
+        fail(exc)
+
+
+def _bar(desc: str, inputs: tuple[str, ...], options: ReadOptions) -> tqdm[Any]:
+    """A progress bar on stderr (a terminal only): with the total, rate and time left where
+    the number of articles is known in advance, else a counter with the rate."""
+    return tqdm(desc=desc, total=count_inputs(inputs, options), unit=" articles",
+                file=sys.stderr, disable=None, dynamic_ncols=True)
 
 
 def _documents(inputs: tuple[str, ...], settings: Settings, options: ReadOptions

@@ -1,4 +1,5 @@
-"""Stage 1, read: turn files, folders, JSON Lines and standard input into raw articles.
+"""Stage 1, read: turn files, folders, urls, JSON Lines, news-please JSON, RSS and Atom feeds,
+WARC archives and standard input into raw articles.
 
 A reader never raises for one bad input: it yields a :class:`~eventwire.errors.Failure` that
 names the input and the reason, and goes on with the next. The format of a file comes from its
@@ -10,18 +11,23 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from eventwire.errors import Failure, InputError
 from eventwire.read.decode import decode_bytes, read_limited, sniff_format
+from eventwire.read.feed import is_feed, read_feed
+from eventwire.read.fetch import Fetcher, is_url
 from eventwire.read.html import read_html
 from eventwire.read.jsonl import read_jsonl
 from eventwire.read.newsplease import read_json
 from eventwire.read.raw import RawArticle, ReadOptions
 from eventwire.read.text import read_text
+from eventwire.read.warc import is_warc, read_warc
 
-__all__ = ["FORMATS", "RawArticle", "ReadOptions", "read_inputs", "read_string"]
+__all__ = ["FORMATS", "RawArticle", "ReadOptions", "count_inputs", "read_inputs",
+           "read_string"]
 
-FORMATS = ("auto", "text", "html", "json", "jsonl")
+FORMATS = ("auto", "text", "html", "json", "jsonl", "feed", "warc")
 #: Extensions read when walking a folder; any other file there is reported as skipped.
 EXTENSIONS = {
     ".txt": "text",
@@ -32,6 +38,10 @@ EXTENSIONS = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
 }
 
 
@@ -40,7 +50,17 @@ def read_inputs(
 ) -> Iterator[RawArticle | Failure]:
     """Yield every article found in ``inputs`` (files, folders, or ``-`` for stdin)."""
     options = options or ReadOptions()
+    fetcher: Fetcher | None = None
     for item in inputs:
+        if is_url(str(item)):
+            fetcher = fetcher or Fetcher(max_bytes=options.max_bytes, delay=options.fetch_delay)
+            try:
+                blob = fetcher.fetch(str(item))
+            except InputError as exc:
+                yield Failure(exc.source, exc.reason)
+                continue
+            yield from _read_blob(str(item), blob, None, options)
+            continue
         if str(item) == "-":
             try:
                 blob = read_limited(sys.stdin.buffer, "-", options.max_bytes)
@@ -56,6 +76,43 @@ def read_inputs(
             yield from _read_file(path, options)
         else:
             yield Failure(str(path), "no such file or folder")
+
+
+def count_inputs(inputs: Iterable[str | Path], options: ReadOptions | None = None
+                 ) -> int | None:
+    """How many items :func:`read_inputs` will yield (articles, failures and skipped
+    files), for a progress bar; ``None`` when that is not known without reading everything
+    (standard input, urls, feeds, WARC archives, JSON lists, compressed JSON Lines)."""
+    options = options or ReadOptions()
+    total = 0
+    for item in inputs:
+        if str(item) == "-" or is_url(str(item)):
+            return None
+        path = Path(item)
+        files = [path] if not path.is_dir() else [
+            p for p in sorted(path.rglob("*")) if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+        for file in files:
+            fmt = _extension_format(file) if options.input_format == "auto" \
+                else options.input_format
+            if fmt in {"feed", "warc", "json"} or (fmt is None and not path.is_dir()):
+                return None  # many articles, or a kind known only from the content
+            if fmt == "jsonl":
+                if file.suffix == ".gz":
+                    return None
+                total += _count_lines(file)
+            else:
+                total += 1  # one article, a failure, or a skipped file
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    """Non-blank lines, as :func:`read_jsonl` reads them."""
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1  # the reader will report it
 
 
 def read_string(text: str, source: str = "<string>", options: ReadOptions | None = None
@@ -82,6 +139,9 @@ def _read_folder(folder: Path, options: ReadOptions) -> Iterator[RawArticle | Fa
 def _read_file(path: Path, options: ReadOptions) -> Iterator[RawArticle | Failure]:
     try:
         with path.open("rb") as handle:
+            if _is_warc(path, handle, options):  # streamed record by record, any size
+                yield from read_warc(handle, str(path), options)
+                return
             blob = read_limited(handle, str(path), options.max_bytes,
                                 gzipped=path.suffix == ".gz")
     except InputError as exc:
@@ -105,10 +165,27 @@ def _read_blob(source: str, blob: bytes, fmt: str | None,
     yield from _dispatch(source, text, fmt or sniff_format(text), options)
 
 
+def _is_warc(path: Path, handle: BinaryIO, options: ReadOptions) -> bool:
+    if options.input_format != "auto":
+        return options.input_format == "warc"
+    fmt = _extension_format(path)
+    if fmt is not None:
+        return fmt == "warc"
+    head = handle.read(64)
+    handle.seek(0)
+    return is_warc(head)
+
+
 def _dispatch(source: str, text: str, fmt: str, options: ReadOptions
               ) -> Iterator[RawArticle | Failure]:
+    if fmt == "html" and is_feed(text):  # an RSS file named .html, a feed at a url
+        fmt = "feed"
     try:
-        if fmt == "jsonl":
+        if fmt == "warc":
+            raise InputError(source, "a WARC archive must be a file (not standard input)")
+        if fmt == "feed":
+            yield from read_feed(text, source, options)
+        elif fmt == "jsonl":
             yield from read_jsonl(text, source, options)
         elif fmt == "json":
             yield from read_json(text, source, options)

@@ -17,16 +17,21 @@ class ReadOptions:
     """How to read inputs.
 
     Args:
-        input_format: ``auto`` (by extension, then content), ``text``, ``html`` or ``jsonl``.
+        input_format: ``auto`` (by extension, then content), or one of ``text``, ``html``,
+            ``json``, ``jsonl``, ``feed`` and ``warc``.
         published: overrides (or supplies) the publication date of every article.
         max_bytes: inputs larger than this are refused, one error each.
         field_map: JSON Lines names, ours -> theirs, e.g. ``{"text": "body"}``.
+        fetch: read the page at each feed item's link instead of the item's own text.
+        fetch_delay: seconds between two requests to the same host.
     """
 
     input_format: str = "auto"
     published: dt.date | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     field_map: Mapping[str, str] = field(default_factory=dict)
+    fetch: bool = False
+    fetch_delay: float = 1.0
 
     def field_name(self, ours: str) -> str:
         return self.field_map.get(ours, ours)
