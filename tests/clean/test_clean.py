@@ -27,6 +27,13 @@ def cleaned(name: str):  # type: ignore[no-untyped-def]
      "A court ruled."),
     ("NEW YORK, Jan. 3, 2024 (AFP) -- Markets fell.", "New York", "AFP", "Markets fell."),
     ("KYIV, Ukraine — Sirens sounded.", "Kyiv, Ukraine", None, "Sirens sounded."),
+    # the web style: no dash, no space before the story
+    ("London (CNN)It was a quiet week.", "London", "CNN", "It was a quiet week."),
+    ("Paris (CNN)\u201cWe will not yield,\u201d she said.", "Paris", "CNN",
+     "\u201cWe will not yield,\u201d she said."),
+    # two places, for a story written from both
+    ("TOKYO/BEIJING (Reuters) - Talks resumed.", "Tokyo/Beijing", "Reuters", "Talks resumed."),
+    ("LIMA/SANTIAGO — Talks resumed.", "Lima/Santiago", None, "Talks resumed."),
 ])
 def test_dateline_styles(text, place, outlet, rest):
     remaining, dateline = split_dateline(text)
@@ -55,6 +62,37 @@ def test_ordinary_first_sentences_are_not_datelines(text):
     "Associated Press writer Carla Nunez contributed to this report.",
     "Staff writers Jo Bell and Sam Roy contributed reporting.",
     "Our Standards: The Thomson Reuters Trust Principles.",
+    # newsletters, subscriptions, apps and links
+    "Sign up here for our weekly briefing.",
+    "Subscribe now for unlimited access to our journalism.",
+    "Get our free World Today newsletter in your inbox every morning.",
+    "Download the Daily Ledger app for breaking news alerts.",
+    "Read more: Ministers clash over budget",
+    "READ MORE",
+    "More: Why the talks collapsed",
+    "Related stories: Floods in the north",
+    # contact lines and phone numbers
+    "Contact the writer at jroe@ledger.example.",
+    "Email the reporter: a.ng@ledger.example",
+    "news@ledger.example",
+    "Call 1-800-555-0199",
+    "Tel: +44 20 7946 0958",
+    # photo credits and captions
+    "Photo: Jane Roe/AP",
+    "(Photo by Ana Lima/Getty Images)",
+    "Jane Roe/Reuters",
+    "AFP/Getty Images",
+    "Ana Lima/XYZ /Agency Ana Lima/XYZ /Agency",
+    "Rescue workers search the rubble in the old town \u00a9Jane Roe (AFP/File)",
+    # picture and slideshow controls
+    "Enlarge this image",
+    "toggle caption",
+    "Enlarge this image toggle caption Ana Lima/XYZ /Agency",
+    "3 of 12",
+    "Slideshow: The week in pictures",
+    # transcript notices
+    "Our transcripts are created on a rush deadline and may not be in their final form.",
+    "The authoritative record of our programming is the audio record.",
 ])
 def test_boilerplate_lines_are_removed(line):
     text, removed = strip_boilerplate(f"The strike ended on Monday.\n\n{line}")
@@ -66,9 +104,23 @@ def test_boilerplate_lines_are_removed(line):
     "The minister said the report contributed to the decision to resign.",
     "Copyright lawyers argued the case before the court for three days.",
     "Editing of the constitution began in 2019, officials said.",
+    "Subscribers to the service lost access on Monday, the company said.",
+    "More than 300 people were evacuated from the coast.",
+    "Photographs of the meeting were published by state media on Tuesday.",
+    "The talks in Geneva/Lausanne ended without a deal, diplomats said.",
+    "He said the newsletter had been sent to all members before the vote.",
+    "Readers can call the hotline, which opened on Friday.",
+    "The court fined the company 2,000 euros.",
 ])
 def test_article_sentences_are_kept(line):
     assert strip_boilerplate(line) == (line, ())
+
+
+def test_a_posted_by_header_is_removed_and_the_story_kept():
+    text, removed = strip_boilerplate(
+        "Posted: Thursday, May 2, 2024 By Jane Roe: The council voted to close the port.")
+    assert text == "The council voted to close the port."
+    assert removed == ("Posted: Thursday, May 2, 2024 By Jane Roe:",)
 
 
 def test_ap_style_article():

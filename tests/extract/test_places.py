@@ -67,6 +67,13 @@ def test_places_puts_the_dateline_place_first(nlp, text: str, dateline: str, nam
     assert all(m.start > len(dateline) for m in first.mentions)  # not the dateline itself
 
 
+def test_a_dateline_of_two_places_gives_both(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = find_places(nlp("TOKYO/BEIJING (Reuters) - Talks resumed on Monday."), "a1",
+                        "Tokyo/Beijing")
+    assert [(p.name, p.country, p.role) for p in found[:2]] == [
+        ("Tokyo", "JPN", "dateline"), ("Beijing", "CHN", "dateline")]
+
+
 def test_places_dateline_names_the_state_of_a_small_town(nlp) -> None:  # type: ignore[no-untyped-def]
     first = find_places(nlp("PARIS, Texas — The county fair opened."), "a1", "PARIS, Texas")[0]
     assert (first.name, first.country) == ("Paris", "USA")

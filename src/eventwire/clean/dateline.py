@@ -1,6 +1,8 @@
 """Datelines in the common wire styles, at the start of an article's first paragraph.
 
     Hong Kong (CNN) —            place "Hong Kong", outlet CNN
+    London (CNN)It was           the web style, with no dash or space before the story
+    SEOUL/WASHINGTON (Reuters) - two places
     WASHINGTON (AP) —            place "Washington", outlet AP
     MOSCOW, Aug 20 (Reuters) -   place "Moscow", outlet Reuters
     OFER PRISON, West Bank —     place "Ofer Prison, West Bank"
@@ -20,14 +22,17 @@ _CAPS_WORD = r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
 _OUTLET = r"[A-Z][\w.&'’/-]*(?: [A-Z][\w.&'’/-]*){0,3}"  # "CNN", "Reuters", "The Daily Ledger"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
 
-# Place (one or two comma parts), an optional date, then "(Outlet)" and a dash.
+# Place (one or two comma parts, or places joined by "/"), an optional date, then "(Outlet)"
+# and a dash, or no dash at all when the story follows at once ("London (CNN)It was").
 _WITH_OUTLET = re.compile(
-    rf"^(?P<place>{_PLACE_WORD}(?:, {_PLACE_WORD})?)(?:, (?P<date>{_DATE}))?"
-    rf"\s*\((?P<outlet>{_OUTLET})\)\s*{_DASH}+\s*"
+    rf"^(?P<place>{_PLACE_WORD}(?:/{_PLACE_WORD}){{0,3}}(?:, {_PLACE_WORD})?)"
+    rf"(?:, (?P<date>{_DATE}))?"
+    rf"\s*\((?P<outlet>{_OUTLET})\)(?:\s*{_DASH}+\s*|(?=[A-Z\"“‘']))"
 )
 # An upper-case place, optional ", Region" and date, then a dash: "BEIJING — ".
 _CAPS_ONLY = re.compile(
-    rf"^(?P<place>{_CAPS_WORD}(?:, {_PLACE_WORD})?)(?:, (?P<date>{_DATE}))?\s+{_DASH}+\s+"
+    rf"^(?P<place>{_CAPS_WORD}(?:/{_CAPS_WORD}){{0,3}}(?:, {_PLACE_WORD})?)"
+    rf"(?:, (?P<date>{_DATE}))?\s+{_DASH}+\s+"
 )
 
 
@@ -54,7 +59,8 @@ def split_dateline(text: str) -> tuple[str, Dateline]:
 def _tidy_place(place: str) -> str:
     """Upper-case datelines read "WASHINGTON"; store them as "Washington"."""
     parts = [p.strip() for p in place.split(",")]
-    return ", ".join(p.title() if p.isupper() and len(p) > 3 else p for p in parts)
+    return ", ".join("/".join(w.title() if w.isupper() and len(w) > 3 else w
+                              for w in p.split("/")) for p in parts)
 
 
 def _canonical_outlet(outlet: str | None) -> str | None:

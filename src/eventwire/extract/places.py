@@ -73,10 +73,11 @@ def find_places(doc: Doc, article_id: str, dateline: str | None = None) -> list[
         hit = _resolve(span, gazetteer, countries, admins)
         groups.setdefault(_group_key(hit), []).append(hit)
     places: list[Place] = []
-    if dateline and (found := _dateline_place(dateline, gazetteer, countries, admins)):
-        name, geo = found
-        body = groups.pop(geo, []) if geo is not None else []
-        places.append(_to_place(body, geo, "dateline", name))
+    for written in _dateline_places(dateline):
+        if (found := _dateline_place(written, gazetteer, countries, admins)) is not None:
+            name, geo = found
+            body = groups.pop(geo, []) if geo is not None else []
+            places.append(_to_place(body, geo, "dateline", name))
     places += [_to_place(g, g[0].geo, "mention") for g in groups.values() if _keep(g)]
     return _unique_ids(places, article_id)
 
@@ -236,7 +237,7 @@ def _context(spans: list[Span], gazetteer: Gazetteer, dateline: str | None
     """Countries and US states named without ambiguity, and the countries of demonyms."""
     countries: set[str] = set()
     admins: set[tuple[str, str]] = set()
-    names = [s.text for s in spans] + [p.strip() for p in (dateline or "").split(",")]
+    names = [s.text for s in spans] + [p.strip() for p in re.split(r"[,/]", dateline or "")]
     for name in names:  # only names that need no context give context
         candidates = gazetteer.lookup(name)
         found = {c.country for c in candidates if c.country}
@@ -312,6 +313,14 @@ def _dateline_end(text: str, dateline: str | None) -> int:
         return 0
     at = text[: len(dateline) + 8].casefold().find(dateline.casefold())
     return at + len(dateline) if at >= 0 and not text[:at].strip() else 0
+
+
+def _dateline_places(dateline: str | None) -> list[str]:
+    """A dateline's places: "TOKYO/BEIJING" is two, "KYIV, Ukraine" one."""
+    if not dateline:
+        return []
+    first, comma, rest = dateline.partition(",")
+    return [f"{p.strip()}{comma}{rest}" for p in first.split("/") if p.strip()]
 
 
 def _dateline_place(dateline: str, gazetteer: Gazetteer, countries: set[str],
