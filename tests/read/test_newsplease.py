@@ -118,3 +118,29 @@ def test_a_news_please_record_from_a_known_domain_names_the_outlet(tmp_path):
     (raw,) = read(path)
     assert isinstance(raw, RawArticle)
     assert clean_article(raw).outlet == "CNN"
+
+
+@pytest.mark.parametrize(("authors", "outlet", "kept", "named"), [
+    (("China Daily",), None, (), "China Daily"),             # the outlet wrote it
+    (("CNN",), None, (), "CNN"),
+    (("CBS News February 3, 2016",), None, (), "CBS News"),  # an outlet with a date run on
+    (("Article by",), None, (), None),                       # the byline's frame
+    (("Staff reporter",), None, (), None),
+    (("Jane Roe", "jroe@ledger.example"), None, ("Jane Roe",), None),
+    (("Ana Lima March",), None, (), None),                   # a date run into the name
+    (("Dawn Okafor",), None, ("Dawn Okafor",), None),        # a first name, not the paper
+    (("Jane Roe", "Jane Roe"), "Reuters", ("Jane Roe",), "Reuters"),
+])
+def test_bylines_lose_junk_and_an_outlet_named_as_author(authors, outlet, kept, named):
+    from eventwire.read.byline import tidy_authors
+
+    assert tidy_authors(authors, outlet) == (kept, named)
+
+
+def test_an_outlet_named_in_the_byline_header_is_the_outlet_not_an_author(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(" date 2024-03-01 By China Daily\n\nBeijing hosted talks with Hanoi on "
+                    "Friday.\n", encoding="utf-8")
+    (raw,) = read(path)
+    article = clean_article(raw)
+    assert article.authors == () and article.outlet == "China Daily"

@@ -10,6 +10,7 @@ import re
 
 from eventwire.clean.boilerplate import strip_boilerplate
 from eventwire.clean.dateline import split_dateline
+from eventwire.read.byline import tidy_authors
 from eventwire.read.raw import RawArticle
 from eventwire.records import Article, content_id
 from eventwire.resources import outlet_name
@@ -22,7 +23,8 @@ def clean_article(raw: RawArticle) -> Article:
     text = normalise_whitespace(raw.text)
     text, removed = strip_boilerplate(text)
     text, dateline = split_dateline(text)
-    outlet = outlet_name(raw.outlet, raw.url)  # "edition.cnn.com" -> CNN
+    authors, byline_outlet = tidy_authors(raw.authors, None)  # "By China Daily" is no author
+    outlet = outlet_name(raw.outlet or byline_outlet, raw.url)  # "edition.cnn.com" -> CNN
     if dateline.outlet and not outlet:
         outlet = dateline.outlet
     if dateline.raw:
@@ -35,7 +37,7 @@ def clean_article(raw: RawArticle) -> Article:
         source=raw.source,
         text=text,
         title=raw.title,
-        authors=raw.authors,
+        authors=authors,
         outlet=outlet,
         published=published,
         dateline=dateline.place,
