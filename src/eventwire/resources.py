@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 import functools
+import os
 from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
+
+from eventwire.errors import ConfigError
 
 
 class Outlet(NamedTuple):
@@ -31,10 +35,42 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     return parse_tsv(data_text(name))
 
 
-@functools.lru_cache(maxsize=1)
+#: Extra outlet tables (TSV, the columns of ``data/outlets.tsv``), separated by the path
+#: separator; their rows are added to the bundled ones, and a name, alias or domain they give
+#: again wins.
+OUTLETS_ENV = "EVENTWIRE_OUTLETS"
+
+
+def outlet_rows() -> tuple[dict[str, str], ...]:
+    """The bundled outlet table's rows, then those of the files in ``$EVENTWIRE_OUTLETS``."""
+    return _outlet_rows(os.environ.get(OUTLETS_ENV, ""))
+
+
+@functools.lru_cache(maxsize=4)
+def _outlet_rows(files: str) -> tuple[dict[str, str], ...]:
+    rows = read_tsv("outlets.tsv")
+    for name in filter(None, files.split(os.pathsep)):
+        try:
+            extra = parse_tsv(Path(name).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{name}: cannot read outlet table ({exc})") from None
+        for number, row in enumerate(extra, start=1):
+            if not (row.get("name") or "").strip():
+                raise ConfigError(f"{name}: row {number} has no 'name' (columns: name, "
+                                  "aliases, country, domains, tab-separated)")
+        rows += extra
+    return tuple(rows)
+
+
 def load_outlet_domains() -> MappingProxyType[str, str]:
     """Every web domain of a known outlet to its canonical name (``edition.cnn.com`` -> CNN)."""
-    return MappingProxyType({domain.casefold(): row["name"] for row in read_tsv("outlets.tsv")
+    return _outlet_domains(os.environ.get(OUTLETS_ENV, ""))
+
+
+@functools.lru_cache(maxsize=4)
+def _outlet_domains(files: str) -> MappingProxyType[str, str]:
+    rows = _outlet_rows(files)
+    return MappingProxyType({domain.strip().casefold(): row["name"].strip() for row in rows
                              for domain in filter(None, (row.get("domains") or "").split("|"))})
 
 
@@ -64,12 +100,16 @@ def _known_outlet(name: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
 def load_outlets() -> MappingProxyType[str, Outlet]:
     """Every outlet name and alias, case-folded, to its canonical name and country."""
+    return _outlets(os.environ.get(OUTLETS_ENV, ""))
+
+
+@functools.lru_cache(maxsize=4)
+def _outlets(files: str) -> MappingProxyType[str, Outlet]:
     table: dict[str, Outlet] = {}
-    for row in read_tsv("outlets.tsv"):
-        outlet = Outlet(row["name"], row.get("country") or None)
+    for row in _outlet_rows(files):
+        outlet = Outlet(row["name"].strip(), (row.get("country") or "").strip() or None)
         for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
-            table[alias.casefold()] = outlet
+            table[alias.strip().casefold()] = outlet
     return MappingProxyType(table)

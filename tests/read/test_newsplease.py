@@ -144,3 +144,38 @@ def test_an_outlet_named_in_the_byline_header_is_the_outlet_not_an_author(tmp_pa
     (raw,) = read(path)
     article = clean_article(raw)
     assert article.authors == () and article.outlet == "China Daily"
+
+
+def test_the_outlet_table_has_hundreds_of_outlets_with_unique_aliases_and_domains():
+    from eventwire.resources import load_outlet_domains, load_outlets, read_tsv
+
+    rows = read_tsv("outlets.tsv")
+    assert len(rows) >= 300
+    names = [a for r in rows for a in {n.strip().casefold() for n in [
+        r["name"], *filter(None, r["aliases"].split("|"))]}]
+    assert len(names) == len(set(names)), "an alias names two outlets"
+    domains = [d for r in rows for d in filter(None, r["domains"].split("|"))]
+    assert len(domains) == len(set(domains))
+    assert load_outlets()["mailonline"].name == "Daily Mail"
+    assert load_outlet_domains()["dailymail.co.uk"] == "Daily Mail"
+
+
+def test_users_extend_the_outlet_table(tmp_path, monkeypatch):
+    table = tmp_path / "mine.tsv"
+    table.write_text("name\taliases\tcountry\tdomains\n"
+                     "Valley Courier\tThe Courier\tUSA\tvalleycourier.example\n"
+                     "Reuters News\tReuters\tGBR\t\n", encoding="utf-8")  # an alias given again
+    monkeypatch.setenv("EVENTWIRE_OUTLETS", str(table))
+    assert outlet_name(None, "https://www.valleycourier.example/a") == "Valley Courier"
+    assert outlet_name("The Courier") == "Valley Courier"
+    assert outlet_name("Reuters") == "Reuters News"  # the user's row wins
+    monkeypatch.delenv("EVENTWIRE_OUTLETS")
+    assert outlet_name("Reuters") == "Reuters"
+
+
+def test_a_bad_user_outlet_table_is_a_clear_error(tmp_path, monkeypatch):
+    from eventwire.errors import ConfigError
+
+    monkeypatch.setenv("EVENTWIRE_OUTLETS", str(tmp_path / "missing.tsv"))
+    with pytest.raises(ConfigError, match="missing.tsv: cannot read outlet table"):
+        outlet_name("Reuters")

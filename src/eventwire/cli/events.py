@@ -12,6 +12,7 @@ import datetime as dt
 import shutil
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import click
@@ -33,10 +34,16 @@ from eventwire.store.query import (
     QUOTE_COLUMNS,
     REPORT_COLUMNS,
     TIMELINE_COLUMNS,
+    Query,
     actor_rows,
+    actors_query,
+    count_rows,
     event_rows,
+    events_query,
     figure_rows,
+    figures_query,
     quote_rows,
+    quotes_query,
     timeline_rows,
 )
 
@@ -129,18 +136,34 @@ def _filter(options: dict[str, Any], fmt: str | None = None) -> EventFilter:
         raise click.UsageError(str(exc)) from exc
 
 
+def _total(store: Any, rows: list[dict[str, Any]], fmt: str,
+           query: Callable[[EventFilter], Query], f: EventFilter) -> int | None:
+    """All the rows a table shows part of (counted only when it does)."""
+    if fmt != "table" or len(rows) <= TABLE_ROWS:
+        return None
+    return count_rows(store, query(replace(f, limit=None, offset=0)))
+
+
 def _show(rows: list[dict[str, Any]], fmt: str, columns: Sequence[str], title: str,
-          table: Sequence[str] | None = None) -> None:
+          table: Sequence[str] | None = None, total: int | None = None) -> None:
     """Rows in ``fmt``; a terminal table keeps the ``table`` columns and short sentences, and
-    says when it shows only the first rows."""
+    says when it shows only the first rows ("showing 100 of 2,345")."""
     if fmt == "table" and len(rows) > TABLE_ROWS:
         rows = rows[:TABLE_ROWS]
-        title = f"{title}, the first {TABLE_ROWS}: --limit 0 or --format csv for all"
+        of = f" of {total:,}" if total is not None else ""
+        title = (f"{title}: showing {TABLE_ROWS}{of} (--limit 0 or --format csv for all)")
+        print_rows(rows if not table else _table_rows(rows, table), fmt, title=title,
+                   columns=list(table or columns))
+        return
     if fmt == "table" and table:
-        rows = [{k: _short(row[k]) if k == "sentence" else _name(row) if k == "event"
-                 else row[k] for k in table} for row in rows]
+        rows = _table_rows(rows, table)
         columns = table
     print_rows(rows, fmt, title=f"{title} ({len(rows)})", columns=list(columns))
+
+
+def _table_rows(rows: list[dict[str, Any]], table: Sequence[str]) -> list[dict[str, Any]]:
+    return [{k: _short(row[k]) if k == "sentence" else _name(row) if k == "event"
+             else row[k] for k in table} for row in rows]
 
 
 def _name(row: dict[str, Any]) -> str:
@@ -163,9 +186,10 @@ def events(db: str | None, fmt: str, reports: bool, **options: Any) -> None:
     f = _filter(options, fmt)
     with _store(db) as store:
         rows = event_rows(store, f, reports)
+        total = _total(store, rows, fmt, lambda g: events_query(g, reports), f)
     columns = REPORT_COLUMNS if reports else EVENT_COLUMNS
     _show(rows, fmt, [c for c, _ in columns], "reports" if reports else "events",
-          REPORT_TABLE if reports else EVENT_TABLE)
+          REPORT_TABLE if reports else EVENT_TABLE, total)
 
 
 @click.command()
@@ -227,9 +251,11 @@ def actors(ctx: click.Context, /, db: str | None, fmt: str, name: str | None,
     if day is not None or actors:
         raise click.UsageError("--date and --actors go with --lookup NAME")
     f = _filter(options, "table" if fmt == "text" else fmt)
+    fmt = "table" if fmt == "text" else fmt
     with _store(db) as store:
         rows = actor_rows(store, f)
-    _show(rows, "table" if fmt == "text" else fmt, [c for c, _ in ACTOR_COLUMNS], "actors")
+        total = _total(store, rows, fmt, actors_query, f)
+    _show(rows, fmt, [c for c, _ in ACTOR_COLUMNS], "actors", total=total)
 
 
 def _check_lookup(ctx: click.Context, fmt: str) -> None:
@@ -256,7 +282,8 @@ def quotes(db: str | None, fmt: str, speaker: str | None, **options: Any) -> Non
     f = _filter(options, fmt)
     with _store(db) as store:
         rows = quote_rows(store, f, speaker)
-    _show(rows, fmt, [c for c, _ in QUOTE_COLUMNS], "quotes")
+        total = _total(store, rows, fmt, lambda g: quotes_query(g, speaker), f)
+    _show(rows, fmt, [c for c, _ in QUOTE_COLUMNS], "quotes", total=total)
 
 
 @click.command()
@@ -271,7 +298,8 @@ def figures(db: str | None, fmt: str, subject: str | None, unit: str | None,
     f = _filter(options, fmt)
     with _store(db) as store:
         rows = figure_rows(store, f, subject, unit)
-    _show(rows, fmt, [c for c, _ in FIGURE_COLUMNS], "figures")
+        total = _total(store, rows, fmt, lambda g: figures_query(g, subject, unit), f)
+    _show(rows, fmt, [c for c, _ in FIGURE_COLUMNS], "figures", total=total)
 
 
 @click.command()

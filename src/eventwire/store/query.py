@@ -144,6 +144,14 @@ def _outlet(w: _Where, outlet: str) -> None:
           value)
 
 
+def count_rows(store: Store, query: Query) -> int:
+    """How many rows ``query`` gives (build it with no ``limit`` to count them all): what a
+    paged view says it shows part of ("showing 100 of 2,345")."""
+    counted = Query(f"SELECT count(*) AS n FROM ({query.sql}) AS counted", query.params,
+                    (("n", "count"),))
+    return int(store.fetch(counted)[0]["n"])
+
+
 def _page(f: EventFilter) -> tuple[str, tuple[Any, ...]]:
     if f.limit is None:
         return (" OFFSET ?", (f.offset,)) if f.offset else ("", ())
