@@ -148,8 +148,11 @@ def test_data_formats_return_every_row_and_tables_say_when_they_cut(db, monkeypa
     assert len(json.loads(run("events", "--db", db, "--format", "json", "--limit", "2")
                           .stdout)) == 2
     monkeypatch.setattr(events_module, "TABLE_ROWS", 2)  # a table of the first 2 of them
-    table = run("events", "--db", db, "--format", "table").stdout
-    assert "the first 2: --limit 0 or --format csv for all" in table
+    table = " ".join(run("events", "--db", db, "--format", "table").stdout.split())
+    assert f"events: showing 2 of {len(every)} (--limit 0 or --format csv for all)" in table
+    actors = json.loads(run("actors", "--db", db, "--format", "json").stdout)
+    table = " ".join(run("actors", "--db", db).stdout.split())
+    assert f"actors: showing 2 of {len(actors)}" in table
 
 
 def test_codes_looks_up_cameo_codes_by_prefix_name_or_plover():
