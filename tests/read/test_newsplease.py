@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from eventwire.clean import clean_article
 from eventwire.cli import cli
 from eventwire.errors import Failure
-from eventwire.read import RawArticle, read_inputs
+from eventwire.read import RawArticle, ReadOptions, read_inputs
 from eventwire.resources import outlet_name
 
 RECORD = {
@@ -179,3 +179,26 @@ def test_a_bad_user_outlet_table_is_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTWIRE_OUTLETS", str(tmp_path / "missing.tsv"))
     with pytest.raises(ConfigError, match="missing.tsv: cannot read outlet table"):
         outlet_name("Reuters")
+
+
+def test_a_json_lines_file_larger_than_the_size_limit_streams_line_by_line(tmp_path):
+    path = tmp_path / "big.jsonl"
+    record = {"text": "Chile and Peru signed a trade agreement in Lima on Friday. " * 20}
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(200):
+            handle.write(json.dumps({**record, "id": number}) + "\n")
+    options = ReadOptions(max_bytes=5_000)  # each line fits, the file (250 KB) does not
+    found = list(read_inputs([path], options))
+    assert len(found) == 200 and all(isinstance(a, RawArticle) for a in found)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"text": "x" * 6_000}) + "\n")
+    *_, last = read_inputs([path], options)
+    assert isinstance(last, Failure) and last.source.endswith(":201")
+    assert "longer than the 5,000-byte limit" in last.reason
+
+
+def test_an_empty_json_lines_file_is_a_failure(tmp_path):
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n\n", encoding="utf-8")
+    (failure,) = read(path)
+    assert isinstance(failure, Failure) and failure.reason == "empty input"

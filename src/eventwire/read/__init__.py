@@ -18,7 +18,7 @@ from eventwire.read.decode import decode_bytes, read_limited, sniff_format
 from eventwire.read.feed import is_feed, read_feed
 from eventwire.read.fetch import Fetcher, is_url
 from eventwire.read.html import read_html
-from eventwire.read.jsonl import read_jsonl
+from eventwire.read.jsonl import read_jsonl, stream_jsonl
 from eventwire.read.newsplease import read_json
 from eventwire.read.raw import RawArticle, ReadOptions
 from eventwire.read.text import read_text
@@ -142,6 +142,9 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[RawArticle | Failur
             if _is_warc(path, handle, options):  # streamed record by record, any size
                 yield from read_warc(handle, str(path), options)
                 return
+            if _is_jsonl(path, options):  # streamed line by line, any size
+                yield from _stream_jsonl(handle, path, options)
+                return
             blob = read_limited(handle, str(path), options.max_bytes,
                                 gzipped=path.suffix == ".gz")
     except InputError as exc:
@@ -163,6 +166,24 @@ def _read_blob(source: str, blob: bytes, fmt: str | None,
     if options.input_format != "auto":
         fmt = options.input_format
     yield from _dispatch(source, text, fmt or sniff_format(text), options)
+
+
+def _is_jsonl(path: Path, options: ReadOptions) -> bool:
+    if options.input_format != "auto":
+        return options.input_format == "jsonl"
+    return _extension_format(path) == "jsonl"
+
+
+def _stream_jsonl(handle: BinaryIO, path: Path, options: ReadOptions
+                  ) -> Iterator[RawArticle | Failure]:
+    import gzip
+    import zlib
+
+    lines: Iterable[bytes] = gzip.GzipFile(fileobj=handle) if path.suffix == ".gz" else handle
+    try:
+        yield from stream_jsonl(lines, str(path), options)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Failure(str(path), f"cannot decompress gzip data ({exc})")
 
 
 def _is_warc(path: Path, handle: BinaryIO, options: ReadOptions) -> bool:

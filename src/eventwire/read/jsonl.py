@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from eventwire.errors import Failure, InputError
@@ -22,6 +22,32 @@ def read_jsonl(text: str, source: str, options: ReadOptions) -> Iterator[RawArti
             yield _article(line, where, options)
         except InputError as exc:
             yield Failure(exc.source, exc.reason)
+
+
+def stream_jsonl(lines: Iterable[bytes], source: str, options: ReadOptions
+                 ) -> Iterator[RawArticle | Failure]:
+    """:func:`read_jsonl` over the lines of a file as they are read: memory holds one line,
+    whatever the file's size; ``options.max_bytes`` bounds each line, not the file."""
+    empty = True
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        empty = False
+        where = f"{source}:{number}"
+        try:
+            if len(raw) > options.max_bytes:
+                raise InputError(where, f"line longer than the {options.max_bytes:,}-byte "
+                                 "limit (raise it with --max-size)")
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(where, f"not UTF-8 (byte {exc.start + 1} of the line); JSON "
+                                 "Lines are UTF-8") from None
+            yield _article(line, where, options)
+        except InputError as exc:
+            yield Failure(exc.source, exc.reason)
+    if empty:
+        yield Failure(source, "empty input")
 
 
 def _article(line: str, where: str, options: ReadOptions) -> RawArticle:
