@@ -86,15 +86,19 @@ def process(items: Iterable[RawArticle | Failure], settings: Settings | None = N
 
 def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: Settings,
                    lexicon: ActorLexicon) -> Iterator[Document | Failure]:
-    cleaned: list[Article | Failure] = [_clean(item) for item in batch]
+    cleaned: list[Article | Failure] = [_too_long(_clean(item), nlp.max_length)
+                                        for item in batch]
     articles = [a for a in cleaned if isinstance(a, Article)]
-    docs = iter(nlp.pipe((a.text for a in articles), batch_size=settings.batch_size))
+    docs = iter(_parse(nlp, articles, settings.batch_size))
     label = model_label(nlp)
     for item in cleaned:
         if isinstance(item, Failure):
             yield item
             continue
         doc = next(docs)
+        if isinstance(doc, Failure):
+            yield doc
+            continue
         if item.published is None:
             log.warning("%s: no publication date: relative times ('last week') stay "
                         "unresolved and events are dated only by the text", item.source)
@@ -108,6 +112,30 @@ def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: S
         except Exception as exc:  # one bad article must not sink the batch
             log.warning("extraction failed on %s: %r", item.source, exc)
             yield Failure(item.source, f"extraction failed ({exc!r})", stage="extract")
+
+
+def _too_long(item: Article | Failure, limit: int) -> Article | Failure:
+    """An article over the parser's length limit fails alone, not its whole batch."""
+    if isinstance(item, Article) and len(item.text) > limit:
+        return Failure(item.source, f"the article is {len(item.text):,} characters, over the "
+                       f"parser's limit of {limit:,}", stage="parse")
+    return item
+
+
+def _parse(nlp: Language, articles: list[Article], batch_size: int) -> list[Doc | Failure]:
+    """The parses of a batch; when the batch fails, each article is parsed alone so that only
+    the one that fails is lost."""
+    try:
+        return list(nlp.pipe((a.text for a in articles), batch_size=batch_size))
+    except Exception:  # one bad article (spaCy raises several kinds) must not sink the batch
+        out: list[Doc | Failure] = []
+        for article in articles:
+            try:
+                out.append(nlp(article.text))
+            except Exception as exc:
+                log.warning("parsing failed on %s: %r", article.source, exc)
+                out.append(Failure(article.source, f"parsing failed ({exc!r})", stage="parse"))
+        return out
 
 
 def _clean(item: RawArticle | Failure) -> Article | Failure:

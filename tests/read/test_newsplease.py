@@ -177,7 +177,7 @@ def test_a_bad_user_outlet_table_is_a_clear_error(tmp_path, monkeypatch):
     from eventwire.errors import ConfigError
 
     monkeypatch.setenv("EVENTWIRE_OUTLETS", str(tmp_path / "missing.tsv"))
-    with pytest.raises(ConfigError, match="missing.tsv: cannot read outlet table"):
+    with pytest.raises(ConfigError, match=r"missing\.tsv: cannot read outlet table"):
         outlet_name("Reuters")
 
 

@@ -256,7 +256,26 @@ def test_unwritable_path_is_an_error_and_leaves_nothing(store, tmp_path):
         export(store, tmp_path / "missing" / "events.csv", "csv")
     with pytest.raises(ExportError, match="Cannot write"):
         export(store, tmp_path, "parquet")
-    assert not list(tmp_path.glob("*.tmp"))
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_symlink_planted_beside_the_output_is_never_written_through(store, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    out = tmp_path / "events.csv"
+    for name in ("events.csv.tmp", ".events.csv.tmp"):
+        (tmp_path / name).symlink_to(victim)
+    assert export(store, out, "csv") == 3
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert out.read_text(encoding="utf-8").startswith("event_id,")
+
+
+def test_csv_cells_that_would_run_as_spreadsheet_formulas_are_defused():
+    from eventwire.store.export import csv_cell
+
+    assert [csv_cell(v) for v in ("=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "plain", -2.5,
+                                  None)] == ["'=HYPERLINK(\"x\")", "'+1", "'-2", "'@SUM(A1)",
+                                             "plain", -2.5, None]
 
 
 def test_a_failed_export_keeps_the_old_file(store, tmp_path, monkeypatch):
@@ -270,7 +289,7 @@ def test_a_failed_export_keeps_the_old_file(store, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="crash"):
         export(store, out, "gdelt")
     assert out.read_text(encoding="utf-8") == "old\n"
-    assert not (tmp_path / "events.tsv.tmp").exists()
+    assert not list(tmp_path.glob(".events.tsv.*.tmp"))
     monkeypatch.undo()
     assert export(store, out, "gdelt") == 3  # the store is still usable
     assert store.store_batch([make_doc("Later news.", key="later")]) == ["stored"]

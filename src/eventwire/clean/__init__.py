@@ -36,16 +36,20 @@ def clean_article(raw: RawArticle) -> Article:
         id=article_id,
         source=raw.source,
         text=text,
-        title=raw.title,
-        authors=authors,
-        outlet=outlet,
+        title=_no_nul(raw.title),
+        authors=tuple(a.replace("\x00", "") for a in authors),
+        outlet=_no_nul(outlet),
         published=published,
         dateline=dateline.place,
-        url=raw.url,
+        url=_no_nul(raw.url),
         input_format=raw.input_format,
         removed=removed,
         key=raw.key or raw.url or raw.source,
     )
+
+
+def _no_nul(value: str | None) -> str | None:
+    return value.replace("\x00", "") if value else value
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
@@ -54,5 +58,6 @@ _BLANKS = re.compile(r"\n{3,}")
 
 def normalise_whitespace(text: str) -> str:
     """One space between words, no trailing spaces, at most one blank line between paragraphs."""
-    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\ufeff", "").split("\n")]
+    text = text.replace("\ufeff", "").replace("\x00", "")  # NUL: no store keeps it in text
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from eventwire.cli.options import actors_option, fail, load_actors
+from eventwire.cli.render import plain_terminal_text
 from eventwire.errors import ModelNotFound
 from eventwire.evaluate import SECTIONS, Evaluation, SectionScore, evaluate_folder
 
@@ -52,7 +53,8 @@ def _line(section: str, score: SectionScore) -> str:
 
 def _print_articles(result: Evaluation) -> None:
     for article in result.articles:
-        click.echo(article.name + (f"  (failed: {article.failure})" if article.failure else ""))
+        click.echo(plain_terminal_text(
+            article.name + (f"  (failed: {article.failure})" if article.failure else "")))
         for section, score in article.scores.items():
             click.echo("  " + _line(section, score))
             for miss in score.misses:
@@ -64,7 +66,7 @@ def _print_articles(result: Evaluation) -> None:
                                                     "name", "country") if extra.get(k)}
                 click.echo(f"      extra {json.dumps(brief, ensure_ascii=False)[:180]}")
         for problem in article.problems:
-            click.echo(f"  metadata  {problem}")
+            click.echo(plain_terminal_text(f"  metadata  {problem}"))
 
 
 def _as_json(result: Evaluation) -> dict[str, object]:

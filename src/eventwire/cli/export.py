@@ -55,7 +55,7 @@ def export_command(out: str, db: str | None, fmt: str | None, reports: bool, act
                    uncoded: bool, chunk_size: int) -> None:
     """Write the stored events to OUT (a file, or - for stdout), one row per real event.
 
-    The file is written whole or not at all (to OUT.tmp, then renamed).
+    The file is written whole or not at all (to a new temporary file beside OUT, then renamed).
     """
     try:
         fmt = format_for(out, fmt)

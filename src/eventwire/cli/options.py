@@ -120,7 +120,9 @@ def load_actors(files: tuple[str, ...]) -> ActorDictionary:
 def fail(exc: EventwireError) -> NoReturn:
     """End the command on an error the user must fix first (no model, a bad dictionary):
     one line on stderr, exit 2."""
-    click.echo(f"eventwire: error: {exc}", err=True)
+    from eventwire.cli.render import plain_terminal_text
+
+    click.echo(f"eventwire: error: {plain_terminal_text(exc)}", err=True)
     sys.exit(2)
 
 

@@ -5,15 +5,33 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from eventwire.records import Document
+from eventwire.store.export import csv_cell
+
+#: Control characters (C0 but tab and newline, DEL, C1): an escape sequence in a title or a
+#: file name could move the cursor, retitle the window or hide text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_text(value: object) -> str:
+    """Text from an article or a file name made safe to print: no control characters, and
+    rich markup (``[/]``, ``[link=...]``) shown as written, never interpreted."""
+    return escape(_CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(value)))
+
+
+def plain_terminal_text(value: object) -> str:
+    """:func:`terminal_text` for output that is not rich markup (``click.echo``)."""
+    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(value))
 
 
 def _console() -> Console:
@@ -43,13 +61,13 @@ def print_rows(rows: Sequence[dict[str, Any]], fmt: str, title: str | None = Non
         if names:
             writer = csv.DictWriter(sys.stdout, fieldnames=names)
             writer.writeheader()
-            writer.writerows({k: _plain(v) for k, v in r.items()} for r in rows)
+            writer.writerows({k: csv_cell(_plain(v)) for k, v in r.items()} for r in rows)
     else:
-        table = Table(title=title)
+        table = Table(title=terminal_text(title) if title else None)
         for name in names or ["(no rows)"]:
-            table.add_column(str(name), overflow="fold")
+            table.add_column(terminal_text(name), overflow="fold")
         for row in rows:
-            table.add_row(*("" if v is None else str(_plain(v)) for v in row.values()))
+            table.add_row(*("" if v is None else terminal_text(_plain(v)) for v in row.values()))
         _console().print(table)
 
 
@@ -64,10 +82,12 @@ def document_table(doc: Document) -> None:
     """A readable summary of one document: metadata, then one small table per section."""
     a = doc.article
     console = _console()
-    console.print(f"[bold]{a.title or a.text[:80]}[/bold]")
-    console.print(f"id {a.id}  published {a.published or '?'}  outlet {a.outlet or '?'}  "
-                  f"dateline {a.dateline or '-'}  authors {', '.join(a.authors) or '-'}")
-    console.print(f"source {a.source}  ({len(a.text):,} characters after cleaning, "
+    safe = terminal_text
+    console.print(f"[bold]{safe(a.title or a.text[:80])}[/bold]")
+    console.print(f"id {a.id}  published {a.published or '?'}  outlet {safe(a.outlet or '?')}  "
+                  f"dateline {safe(a.dateline or '-')}  "
+                  f"authors {safe(', '.join(a.authors) or '-')}")
+    console.print(f"source {safe(a.source)}  ({len(a.text):,} characters after cleaning, "
                   f"{len(a.removed)} boilerplate lines removed)")
     sections: dict[str, list[dict[str, Any]]] = {
         "actors": [{"name": x.name, "code": x.code, "mentions": len(x.mentions)}

@@ -22,7 +22,7 @@ from eventwire.cli.options import (
     min_confidence_option,
     read_options,
 )
-from eventwire.cli.render import document_table
+from eventwire.cli.render import document_table, plain_terminal_text
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, Failure, ModelNotFound
 from eventwire.pipeline import Pipeline
@@ -56,10 +56,10 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format:
         for item in _documents(inputs, settings, options):
             bar.update(1)
             if isinstance(item, Failure) and item.stage == "skip":
-                bar.write(f"eventwire: skipped: {item}", file=sys.stderr)
+                bar.write(f"eventwire: skipped: {plain_terminal_text(item)}", file=sys.stderr)
             elif isinstance(item, Failure):
                 failed += 1
-                bar.write(f"eventwire: error: {item}", file=sys.stderr)
+                bar.write(f"eventwire: error: {plain_terminal_text(item)}", file=sys.stderr)
             elif fmt == "jsonl":
                 click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
             elif fmt == "table":
@@ -98,7 +98,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_fo
                                   settings.batch_size, progress=bar.update)
         except EventwireError as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(report.summary(), err=True)
+    click.echo(plain_terminal_text(report.summary()), err=True)
     ctx.exit(1 if report.failed else 0)
 
 

@@ -70,12 +70,15 @@ def read_inputs(
             yield from _read_blob("-", blob, None, options)
             continue
         path = Path(item)
-        if path.is_dir():
-            yield from _read_folder(path, options)
-        elif path.exists():
-            yield from _read_file(path, options)
-        else:
-            yield Failure(str(path), "no such file or folder")
+        try:
+            if path.is_dir():
+                yield from _read_folder(path, options)
+            elif path.is_file():
+                yield from _read_file(path, options)
+            else:
+                yield Failure(str(path), _not_readable(path))
+        except OSError as exc:  # a symlink loop, a path too long, no permission
+            yield Failure(str(path), f"cannot read ({exc.strerror or exc})")
 
 
 def count_inputs(inputs: Iterable[str | Path], options: ReadOptions | None = None
@@ -128,12 +131,29 @@ def _read_folder(folder: Path, options: ReadOptions) -> Iterator[RawArticle | Fa
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
         if not path.is_file():
+            if not path.is_dir():  # a FIFO, a socket, a broken link: named, never opened
+                yield Failure(str(path), _not_readable(path), stage="skip")
             continue
         if _extension_format(path) is not None:
             yield from _read_file(path, options)
         else:  # named in the summary, not silently left out
             kind = "".join(path.suffixes[-2:]) or "no extension"
             yield Failure(str(path), f"not an article file ({kind})", stage="skip")
+
+
+def _not_readable(path: Path) -> str:
+    """Why a path that is neither a file nor a folder cannot be read (a FIFO would block
+    the run forever, so it is never opened)."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError:
+            return "a symbolic link that points to itself (a loop)"
+        except OSError:
+            return "a symbolic link to a file that does not exist"
+    if path.exists():
+        return "not a regular file (a FIFO, socket or device)"
+    return "no such file or folder"
 
 
 def _read_file(path: Path, options: ReadOptions) -> Iterator[RawArticle | Failure]:

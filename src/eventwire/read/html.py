@@ -17,9 +17,13 @@ def read_html(html: str, source: str, options: ReadOptions) -> RawArticle:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
     url = source if source.startswith(("http://", "https://")) else None
-    found: Any = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
-    )
+    try:
+        found: Any = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as exc:  # lxml and trafilatura assert or raise on some broken markup
+        raise InputError(source, f"the HTML page cannot be parsed ({type(exc).__name__})") \
+            from None
     body = getattr(found, "text", None) if found is not None else None
     if not body or not body.strip():
         raise InputError(source, "no article body found in the HTML page")

@@ -3,9 +3,10 @@
 One row per real-world event (``event_clusters``), or with ``reports=True`` one row per
 report of an event in an article. Each export is one query, in SQL that DuckDB and PostgreSQL
 both run, whose result is fetched ``chunk_size`` rows at a time (a server-side cursor on
-PostgreSQL), so memory stays flat however large the store. Files are written to ``OUT.tmp``
-and renamed over ``OUT`` at the end: a crash never leaves half a file behind. No spaCy here:
-the store holds records only.
+PostgreSQL), so memory stays flat however large the store. Files are written to a new
+hidden file beside ``OUT`` (created exclusively: a file or symlink planted there is never
+written through) and renamed over ``OUT`` at the end: a crash never leaves half a file
+behind. No spaCy here: the store holds records only.
 
 The GDELT layout follows the GDELT 2.0 Event Codebook (V2.0, 2015): 61 tab-separated columns,
 no header. What eventwire does not know (tone, actor locations, ethnic and religion codes
@@ -19,6 +20,7 @@ import csv
 import datetime as dt
 import json
 import os
+import secrets
 from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
@@ -290,12 +292,24 @@ def _write_gdelt(pages: Iterator[list[Row]], stream: IO[str], names: Sequence[st
     return count
 
 
+#: A cell that starts with one of these is run as a formula by spreadsheet programs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value safe to open in a spreadsheet: text that would start a formula ("=HYPERLINK(...)",
+    "+1", "@SUM") gets a leading apostrophe, as OWASP advises; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _write_csv(pages: Iterator[list[Row]], stream: IO[str], names: Sequence[str]) -> int:
     writer = csv.DictWriter(stream, fieldnames=names, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     count = 0
     for page in pages:
-        writer.writerows({k: _plain(v) for k, v in row.items()} for row in page)
+        writer.writerows({k: csv_cell(_plain(v)) for k, v in row.items()} for row in page)
         count += len(page)
     return count
 
@@ -375,8 +389,14 @@ def export(store: SqlStore, out: str | Path, fmt: str, *, filters: EventFilter |
 
 @contextlib.contextmanager
 def _atomic(out: Path) -> Iterator[Path]:
-    """A temporary path next to ``out`` that replaces ``out`` when the block succeeds."""
-    tmp = out.with_name(out.name + ".tmp")
+    """A new temporary file next to ``out`` (created exclusively, so a planted file or
+    symlink is never written through) that replaces ``out`` when the block succeeds."""
+    tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        os.close(os.open(tmp, flags, 0o666))  # the user's umask applies, as for any file
+    except OSError as exc:
+        raise ExportError(f"Cannot write {out}: {exc.strerror or exc}") from exc
     try:
         yield tmp
         os.replace(tmp, out)

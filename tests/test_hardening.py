@@ -1,0 +1,112 @@
+"""Regression tests for inputs that once crashed a batch, hung a run or reached the terminal
+raw: each with a minimal input of our own."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+import eventwire
+from eventwire.cli import cli
+from eventwire.errors import EventwireError, Failure
+from eventwire.read import RawArticle, read_inputs
+
+GOOD = "Chile and Peru signed a trade agreement in Lima on Friday.\n"
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, list(args))
+
+
+# ---------------------------------------------------------------- a batch is never lost
+
+@pytest.mark.model
+def test_an_article_over_the_parsers_limit_fails_alone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(GOOD)
+    (folder / "b-huge.txt").write_text(("The council met again. " * 46_000) + "\n")
+    (folder / "c-good.txt").write_text("Kenya recalled its ambassador to Somalia on Monday.\n")
+    result = invoke("ingest", str(folder), "--db", str(tmp_path / "e.duckdb"),
+                    "--published", "2024-03-01")
+    assert result.exit_code == 1
+    assert "2 stored" in result.stderr and "1 failed" in result.stderr
+    assert "b-huge.txt" in result.stderr and "over the parser's limit" in result.stderr
+
+
+@pytest.mark.model
+def test_html_that_breaks_the_html_parser_is_a_clear_error():
+    with pytest.raises(EventwireError, match=r"cannot be parsed|no article body"):
+        eventwire.extract("</html><math><!doctype html><!doctype html>", input_format="html")
+
+
+@pytest.mark.model
+def test_nul_characters_never_reach_the_store(tmp_path):
+    path = tmp_path / "nul.jsonl"
+    path.write_text(json.dumps({"id": "1", "title": "A\u0000title", "text": "Chile\u0000 and "
+                               "Peru signed a trade agreement in Lima on Friday.",
+                               "published": "2024-03-01"}) + "\n")
+    doc = next(d for d in eventwire.extract_many([path]) if not isinstance(d, Failure))
+    assert "\x00" not in doc.article.text and doc.article.title == "Atitle"
+
+
+def test_a_deeply_nested_json_line_is_a_failure_of_that_line(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "\n" + json.dumps({"text": GOOD}) + "\n")
+    first, second = read_inputs([path])
+    assert isinstance(first, Failure) and first.source.endswith(":1")
+    assert isinstance(second, RawArticle)
+
+
+# ---------------------------------------------------------------- paths that hang or lie
+
+def test_a_fifo_is_named_and_never_opened(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (failure,) = read_inputs([fifo])  # would block forever if opened
+    assert isinstance(failure, Failure) and "not a regular file" in failure.reason
+    skipped = [f for f in read_inputs([tmp_path]) if isinstance(f, Failure)]
+    assert [f.stage for f in skipped] == ["skip"]
+
+
+def test_a_symlink_loop_and_a_dangling_link_say_what_they_are(tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    reasons = {f.source.rsplit("/", 1)[-1]: f.reason for f in read_inputs(
+        [tmp_path / "loop.txt", tmp_path / "dangling.txt"]) if isinstance(f, Failure)}
+    assert "points to itself" in reasons["loop.txt"]
+    assert "does not exist" in reasons["dangling.txt"]
+
+
+# ---------------------------------------------------------------- the terminal
+
+@pytest.mark.model
+@pytest.mark.parametrize("title", [
+    "Talks [/] collapse",                      # rich markup that crashed the table
+    "[link=https://evil.example]Click[/link]",  # markup that made a link
+    "Red \x1b[31malert\x1b[0m \x1b]0;owned\x07",  # escape sequences
+])
+def test_article_text_reaches_the_terminal_as_written_and_inert(tmp_path, title):
+    path = tmp_path / "story.jsonl"
+    path.write_text(json.dumps({"id": "1", "title": title, "text": GOOD,
+                                "published": "2024-03-01"}) + "\n")
+    result = invoke("extract", str(path), "--format", "table")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    if "\x1b" not in title:
+        assert title in " ".join(result.stdout.split())  # shown, not interpreted
+    db = str(tmp_path / "e.duckdb")
+    assert invoke("ingest", str(path), "--db", db).exit_code == 0
+    listing = invoke("articles", "--db", db)
+    assert listing.exit_code == 0 and "\x1b" not in listing.stdout
+
+
+def test_a_file_name_with_escape_sequences_is_printed_inert(tmp_path):
+    path = tmp_path / "bad\x1b[2Jname.txt"
+    path.write_text("")
+    result = invoke("extract", str(path))
+    assert result.exit_code == 1 and "\x1b" not in result.stderr
+    assert "empty input" in result.stderr
