@@ -129,7 +129,8 @@ def test_bad_db_url_is_a_usage_error(runner):
 def test_unreachable_postgres_url_is_a_one_line_usage_error(runner):
     result = runner.invoke(cli, ["stats", "--db", "postgresql://nouser:pw@127.0.0.1:1/x"])
     assert result.exit_code == 2
-    (line,) = [x for x in result.stderr.splitlines() if x.startswith("Error:")]
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("eventwire: error: ")
     assert "Cannot connect to PostgreSQL at postgresql://nouser@127.0.0.1:1/x: " in line
     assert ":pw@" not in result.stderr
 

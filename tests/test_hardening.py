@@ -110,3 +110,49 @@ def test_a_file_name_with_escape_sequences_is_printed_inert(tmp_path):
     result = invoke("extract", str(path))
     assert result.exit_code == 1 and "\x1b" not in result.stderr
     assert "empty input" in result.stderr
+
+
+# ---------------------------------------------------------------- store urls and options
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("postgresql://bob:se%zzcret9@127.0.0.1:1/db", "write it as %25"),
+    ("postgresql://bob:p@ss9word@127.0.0.1:1/db", "write it as %40"),
+    ("postgresql://[::1/db", "not a valid url"),
+    ("postgresql://bob:hunter2word@127.0.0.1:1/db", "Cannot connect to PostgreSQL"),
+    ("postgresql://bob@127.0.0.1:1/db?password=hunter2word", "Cannot connect to PostgreSQL"),
+])
+def test_a_bad_store_url_is_one_line_that_never_shows_the_password(url, message):
+    result = invoke("stats", "--db", url)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("eventwire: error: ") and message in line
+    for secret in ("zzcret9", "ss9word", "hunter2word"):
+        assert secret not in line
+
+
+@pytest.mark.parametrize("size", ["inf", "1e400", "-5", "nan", "0", "5GB"])
+def test_an_impossible_max_size_is_a_usage_error(size):
+    result = invoke("extract", "-", "--max-size", size)
+    assert result.exit_code == 2 and "is not a size" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_duckdb_url_with_three_slashes_is_an_absolute_path(tmp_path, monkeypatch):
+    from eventwire.store import duckdb_path, open_store
+
+    assert duckdb_path("duckdb:///data/e.duckdb") == "/data/e.duckdb"
+    assert duckdb_path("duckdb://e.duckdb") == "e.duckdb"
+    assert duckdb_path("duckdb:///:memory:") == ":memory:"
+    monkeypatch.chdir(tmp_path / ".." if (tmp_path / "..").is_dir() else tmp_path)
+    open_store(f"duckdb://{tmp_path / 'abs.duckdb'}").close()
+    assert (tmp_path / "abs.duckdb").exists()
+
+
+@pytest.mark.model
+def test_show_takes_an_id_prefix_never_a_wildcard(tmp_path):
+    db = str(tmp_path / "e.duckdb")
+    (tmp_path / "a.txt").write_text(GOOD)
+    assert invoke("ingest", str(tmp_path / "a.txt"), "--db", db).exit_code == 0
+    for pattern in ("_", "%", "_%", "____"):
+        result = invoke("show", pattern, "--db", db)
+        assert result.exit_code == 1 and "ambiguous" not in result.output

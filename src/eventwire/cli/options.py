@@ -30,13 +30,20 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None
         raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
 
 
+#: The largest --max-size: 1 GB per input (one article, one JSON Lines line, one page).
+MAX_SIZE = 1_000_000_000
+
+
 def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     text = value.strip().upper().removesuffix("B")
     scale = {"K": 1_000, "M": 1_000_000, "G": 1_000_000_000}.get(text[-1:], 1)
     try:
-        return int(float(text.rstrip("KMG")) * scale)
+        size = float(text.rstrip("KMG")) * scale
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a size such as 2MB or 500K") from None
+    if not 1 <= size <= MAX_SIZE:  # also nan, inf, 1e400
+        raise click.BadParameter(f"{value!r} is not a size between 1 byte and 1GB")
+    return int(size)
 
 
 def _fields(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]

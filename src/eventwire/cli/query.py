@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import click
 
-from eventwire.cli.options import db_option, format_option
+from eventwire.cli.options import db_option, fail, format_option
 from eventwire.cli.render import document_table, print_rows
 from eventwire.errors import EventwireError
 from eventwire.store import Store, open_store
@@ -21,7 +21,7 @@ def _store(db: str | None, read_only: bool = True) -> Iterator[Store]:
     try:
         store = open_store(db, read_only=read_only)
     except EventwireError as exc:
-        raise click.UsageError(str(exc)) from exc
+        fail(exc)  # one line: the url or file and what is wrong with it
     with store:
         yield store
 

@@ -88,9 +88,9 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_fo
     load_actors(settings.actors)  # before the store is opened: nothing to undo
     options = build_read_options(input_format, published, max_size, fields, fetch, fetch_delay)
     try:
-        open_store(db).close()  # a bad url is a usage error before any input is read
+        open_store(db).close()  # a bad url is an error before any input is read
     except EventwireError as exc:
-        raise click.UsageError(str(exc)) from exc
+        fail(exc)
     _warm(settings)
     with _bar("ingest", inputs, options) as bar:
         try:

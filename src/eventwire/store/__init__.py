@@ -1,7 +1,8 @@
 """Stage 6, store: DuckDB by default (one file, nothing to run), or a PostgreSQL server.
 
-``open_store`` takes a path (``eventwire.duckdb``), ``duckdb:///path``, ``duckdb:///:memory:``
-or ``postgresql://user:password@host:port/db`` (also ``postgres://``).
+``open_store`` takes a path (``eventwire.duckdb``), ``duckdb:///absolute/path``,
+``duckdb://relative/path``, ``duckdb:///:memory:`` or
+``postgresql://user:password@host:port/db`` (also ``postgres://``).
 """
 
 from __future__ import annotations
@@ -36,16 +37,25 @@ def open_store(db: str | Path | None = None, read_only: bool = False) -> Store:
     url = resolve_db(db)
     scheme = url.split("://", 1)[0] if "://" in url else ""
     if scheme == "duckdb":
-        return DuckDBStore.connect(url.removeprefix("duckdb://").removeprefix("/") or ":memory:",
-                                   read_only)
+        return DuckDBStore.connect(duckdb_path(url), read_only)
     if scheme in SCHEMES:
         return PostgresStore.connect(url, read_only)
     if scheme:
         raise ConfigError(
             f"Unsupported store url {redact(url)!r} (scheme {scheme!r}): expected a "
-            "DuckDB file path such as events.duckdb, duckdb:///path/to/file.duckdb, "
+            "DuckDB file path such as events.duckdb, duckdb:///abs/path/file.duckdb, "
             "or postgresql://user@host/db")
     return DuckDBStore.connect(url, read_only)
+
+
+def duckdb_path(url: str) -> str:
+    """The file of a ``duckdb://`` url, as in file urls: ``duckdb:///data/e.duckdb`` is the
+    absolute path /data/e.duckdb, ``duckdb://e.duckdb`` a path relative to the working
+    folder, ``duckdb:///:memory:`` (or ``duckdb://``) a database in memory."""
+    path = url.removeprefix("duckdb://")
+    if path.lstrip("/") in {"", ":memory:"}:
+        return ":memory:"
+    return path
 
 
 def ingest(items: Iterable[Document | Failure], db: str | Path | None = None,

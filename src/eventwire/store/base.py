@@ -322,8 +322,11 @@ class SqlStore(QueryMixin):
 
     def get(self, article_id: str) -> Document | None:
         """The stored document whose id is ``article_id`` or starts with it (unique prefix)."""
+        prefix = article_id.strip().lower()
+        if any(c not in "0123456789abcdef" for c in prefix):
+            return None  # ids are hex: "_" or "%" would be LIKE wildcards, never an id
         rows = self.execute("SELECT document FROM articles WHERE id LIKE ? ORDER BY id LIMIT 2",
-                            (article_id.replace("%", "") + "%",))
+                            (prefix + "%",))
         if len(rows) > 1:
             raise StoreError(f"Article id prefix {article_id!r} is ambiguous: give more characters")
         return Document.from_dict(json.loads(rows[0][0])) if rows else None

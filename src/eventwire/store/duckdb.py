@@ -55,7 +55,7 @@ class DuckDBStore(SqlStore):
                     message = str(exc).splitlines()[0]
                     raise StoreError(f"Cannot open DuckDB store {path!r}: {message}") from exc
                 time.sleep(0.1)  # another process is writing: wait for it
-        return cls(connection, f"duckdb:///{path}", read_only)
+        return cls(connection, f"duckdb://{path}", read_only)
 
     def insert_rows(self, table: str, rows: Sequence[Sequence[Any]], keyed: bool = True
                     ) -> None:

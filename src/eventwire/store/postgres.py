@@ -8,11 +8,12 @@ connection runs in autocommit mode: the explicit ``BEGIN`` / ``COMMIT`` / ``ROLL
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
-from eventwire.errors import StoreError
+from eventwire.errors import ConfigError, StoreError
 from eventwire.store.base import SqlStore
 
 SCHEMES = ("postgresql", "postgres")
@@ -31,10 +32,11 @@ class PostgresStore(SqlStore):
         import psycopg
 
         shown = redact(url)
+        check_url(url)
         try:
             connection = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
         except psycopg.Error as exc:
-            reason = " ".join(str(exc).split())
+            reason = _scrub(" ".join(str(exc).split()), url)
             raise StoreError(f"Cannot connect to PostgreSQL at {shown}: {reason}") from None
         if read_only:
             connection.execute("SET default_transaction_read_only = on")
@@ -84,15 +86,55 @@ class PostgresStore(SqlStore):
 
 
 def redact(url: str) -> str:
-    """``url`` without its password (in the user part or a ``password=`` parameter)."""
-    parts = urlsplit(url)
+    """``url`` without its password (in the user part or a ``password=`` parameter); a url
+    too broken to split shows only its scheme."""
+    try:
+        parts = urlsplit(url)
+        parse_qsl(parts.query, keep_blank_values=True)
+    except ValueError:
+        return url.split("://", 1)[0] + "://..." if "://" in url else "..."
     netloc = parts.netloc
     if "@" in netloc:
         userinfo, host = netloc.rsplit("@", 1)
-        netloc = userinfo.split(":", 1)[0] + "@" + host
+        netloc = userinfo.split(":", 1)[0].split("@", 1)[0] + "@" + host
     params = parse_qsl(parts.query, keep_blank_values=True)
     query = urlencode([(k, v) for k, v in params if k != "password"], safe="/")
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def check_url(url: str) -> None:
+    """A one-line :class:`ConfigError` for a url that the driver would misread, naming the
+    mistake but never the password: an ``@`` or a stray ``%`` in the password, a broken
+    IPv6 address."""
+    shown = redact(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port raises on a bad one
+    except ValueError as exc:
+        raise ConfigError(f"Store url {shown!r} is not a valid url ({exc})") from None
+    if parts.netloc.count("@") > 1:
+        raise ConfigError(f"Store url {shown!r}: the user name or password holds an '@'; "
+                          "write it as %40")
+    userinfo = parts.netloc.rsplit("@", 1)[0] if "@" in parts.netloc else ""
+    if _BAD_PERCENT.search(userinfo) or _BAD_PERCENT.search(parts.query):
+        raise ConfigError(f"Store url {shown!r}: a '%' in the user name, password or "
+                          "parameters is not followed by two hex digits; write it as %25")
+
+
+def _scrub(reason: str, url: str) -> str:
+    """The driver's message with every form of the password taken out."""
+    try:
+        parts = urlsplit(url)
+        secrets = [parts.password or "", unquote(parts.password or "")]
+        secrets += [v for k, v in parse_qsl(parts.query) if k == "password"]
+    except ValueError:
+        return "the url could not be read"
+    for secret in sorted(filter(None, set(secrets)), key=len, reverse=True):
+        reason = reason.replace(secret, "***")
+    return reason
 
 
 def _lock_id(name: str) -> int:
