@@ -156,3 +156,41 @@ def test_show_takes_an_id_prefix_never_a_wildcard(tmp_path):
     for pattern in ("_", "%", "_%", "____"):
         result = invoke("show", pattern, "--db", db)
         assert result.exit_code == 1 and "ambiguous" not in result.output
+
+
+# ---------------------------------------------------------------- encodings and dates
+
+def test_utf8_with_one_broken_byte_stays_utf8(tmp_path, caplog):
+    path = tmp_path / "story.txt"
+    text = "Zürich and Malmö signed a pact in Kraków on Friday. " * 5
+    path.write_bytes(text.encode("utf-8") + b"\xff and more.\n")
+    (article,) = read_inputs([path])
+    assert isinstance(article, RawArticle)
+    assert "Zürich" in article.text and "Kraków" in article.text  # not read as Latin-1
+    assert "\ufffd" in article.text
+    assert "not valid UTF-8" in caplog.text
+
+
+def test_latin1_is_still_detected_as_latin1(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes("Le café de la mairie a fermé à Orléans.\n".encode("latin-1"))
+    (article,) = read_inputs([path])
+    assert isinstance(article, RawArticle) and "café" in article.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_text(tmp_path, encoding):
+    path = tmp_path / "story.txt"
+    data = GOOD.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path.write_bytes(data)
+    (article,) = read_inputs([path])
+    assert isinstance(article, RawArticle) and article.text.strip() == GOOD.strip()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_publication_date_at_the_calendars_edge_fails_with_a_clear_reason(day):
+    with pytest.raises(EventwireError, match="outside the years"):
+        eventwire.extract("Chile and Peru signed a pact two weeks ago.", published=day)

@@ -114,6 +114,11 @@ def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: S
             yield Failure(item.source, f"extraction failed ({exc!r})", stage="extract")
 
 
+#: Publication years that relative times ("a century ago", "next decade") can be counted from
+#: without leaving the calendar that Python's dates cover (years 1 to 9999).
+FIRST_YEAR, LAST_YEAR = 100, 9899
+
+
 def _too_long(item: Article | Failure, limit: int) -> Article | Failure:
     """An article over the parser's length limit fails alone, not its whole batch."""
     if isinstance(item, Article) and len(item.text) > limit:
@@ -151,6 +156,10 @@ def _clean(item: RawArticle | Failure) -> Article | Failure:
     if not article.text:
         return Failure(item.source, "no article text left after removing boilerplate",
                        stage="clean")
+    if article.published and not FIRST_YEAR <= article.published.year <= LAST_YEAR:
+        return Failure(item.source, f"publication date {article.published} is outside the "
+                       f"years {FIRST_YEAR}-{LAST_YEAR} that times in the text can be "
+                       "resolved against", stage="clean")
     log.info("%s: read as %s, %d characters; removed %d boilerplate lines%s", item.source,
              item.input_format, len(article.text), len(article.removed),
              f"; dateline {article.dateline}" if article.dateline else "")
