@@ -194,3 +194,27 @@ def test_utf16_with_a_byte_order_mark_is_text(tmp_path, encoding):
 def test_a_publication_date_at_the_calendars_edge_fails_with_a_clear_reason(day):
     with pytest.raises(EventwireError, match="outside the years"):
         eventwire.extract("Chile and Peru signed a pact two weeks ago.", published=day)
+
+
+# ---------------------------------------------------------------- time
+
+@pytest.mark.model
+def test_an_article_over_its_time_budget_fails_alone_and_says_why(tmp_path, monkeypatch):
+    import eventwire.pipeline as pipeline
+
+    clock = iter(range(0, 10_000, 50))  # every look at the clock: 50 seconds later
+    monkeypatch.setattr(pipeline.time, "monotonic", lambda: next(clock))
+    (tmp_path / "a.txt").write_text(GOOD)
+    result = invoke("extract", str(tmp_path / "a.txt"), "--time-budget", "60")
+    assert result.exit_code == 1
+    assert "more than the 60-second budget per article (over at the" in result.stderr
+
+
+@pytest.mark.model
+def test_a_long_sentence_without_punctuation_codes_nothing_rather_than_stalling():
+    from eventwire.coding import MAX_SENTENCE_TOKENS
+
+    phrase = "officials from Chile met delegates from Peru and talked about trade "
+    text = (phrase * (MAX_SENTENCE_TOKENS * 3 // 11)).strip()
+    doc = eventwire.extract(text, published="2024-03-01")  # would take minutes per 100k chars
+    assert doc.events == ()

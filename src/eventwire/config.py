@@ -18,10 +18,14 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     actors: tuple[str, ...] = ()  # user actor dictionaries, later ones win
     min_confidence: float = 0.0  # events below this confidence are left out
+    time_budget: float = 120.0  # seconds of extraction per article after its parse
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence {self.min_confidence!r} is not between 0 and 1")
+        if not self.time_budget > 0:
+            raise ConfigError(f"time_budget {self.time_budget!r} is not a positive number of "
+                              "seconds")
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given settings changed; ``None`` values are ignored."""
@@ -38,4 +42,5 @@ SETTING_HELP = {
     "max_bytes": "inputs larger than this many bytes are refused (default 2 MB)",
     "actors": "actor dictionaries (TSV, YAML or TABARI .actors) over the bundled one",
     "min_confidence": "leave out events whose confidence (0 to 1) is below this",
+    "time_budget": "seconds an article's extraction may take after its parse before it fails",
 }

@@ -5,6 +5,7 @@
      +-- ModelNotFound   no usable spaCy pipeline is installed
      +-- InputError      one input cannot be read (empty, binary, too large, not JSON...)
      +-- StoreError      the database cannot be opened or written
+     +-- OverBudget      one article took longer than its time budget
 
 In a batch, an ``InputError`` becomes a :class:`Failure` record and the batch goes on.
 """
@@ -41,6 +42,10 @@ class InputError(EventwireError):
 
 class StoreError(EventwireError):
     """The store cannot be opened, migrated or written."""
+
+
+class OverBudget(EventwireError):
+    """One article's extraction ran past ``Settings.time_budget``; it fails alone."""
 
 
 @dataclass(frozen=True, slots=True)

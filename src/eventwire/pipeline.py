@@ -8,7 +8,8 @@ never sinks a batch.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from eventwire import __version__
 from eventwire.clean import clean_article
 from eventwire.coding import code_events
 from eventwire.config import Settings
-from eventwire.errors import Failure
+from eventwire.errors import Failure, OverBudget
 from eventwire.extract import extract_sections
 from eventwire.extract.actor_lexicon import ActorLexicon, load_actor_lexicon
 from eventwire.parse import load_nlp, model_label
@@ -103,15 +104,31 @@ def _process_batch(nlp: Language, batch: list[RawArticle | Failure], settings: S
             log.warning("%s: no publication date: relative times ('last week') stay "
                         "unresolved and events are dated only by the text", item.source)
         try:
-            document = analyse(item, doc, label, lexicon, settings.min_confidence)
+            document = analyse(item, doc, label, lexicon, settings.min_confidence,
+                               settings.time_budget)
             log.info("%s: parsed %d tokens; %d actors, %d events, %d quotes, %d times, "
                      "%d places, %d figures", item.source, len(doc), len(document.actors),
                      len(document.events), len(document.quotes), len(document.times),
                      len(document.places), len(document.figures))
             yield document
+        except OverBudget as exc:
+            log.warning("%s: %s", item.source, exc)
+            yield Failure(item.source, str(exc), stage="extract")
         except Exception as exc:  # one bad article must not sink the batch
             log.warning("extraction failed on %s: %r", item.source, exc)
             yield Failure(item.source, f"extraction failed ({exc!r})", stage="extract")
+
+
+def _budget(seconds: float) -> Callable[[str], None]:
+    """A check, called after each stage, that raises once ``seconds`` have passed."""
+    deadline = time.monotonic() + seconds
+
+    def check(stage: str) -> None:
+        if time.monotonic() > deadline:
+            raise OverBudget(f"extraction took more than the {seconds:g}-second budget per "
+                             f"article (over at the {stage} stage)")
+
+    return check
 
 
 #: Publication years that relative times ("a century ago", "next decade") can be counted from
@@ -167,16 +184,20 @@ def _clean(item: RawArticle | Failure) -> Article | Failure:
 
 
 def analyse(article: Article, doc: Doc, model: str, lexicon: ActorLexicon | None = None,
-            min_confidence: float = 0.0) -> Document:
+            min_confidence: float = 0.0, time_budget: float | None = None) -> Document:
     """Everything eventwire extracts from one parsed article (events of at least
-    ``min_confidence``)."""
-    found = extract_sections(doc, article, lexicon)
+    ``min_confidence``); past ``time_budget`` seconds, :class:`OverBudget` is raised after
+    the stage that ran over."""
+    check = _budget(time_budget) if time_budget else None
+    found = extract_sections(doc, article, lexicon, check)
+    events = tuple(e for e in code_events(doc, article, found) if e.confidence >= min_confidence)
+    if check is not None:
+        check("events")
     actors = found.actor_index.actors
     return Document(
         article=article,
         actors=tuple(a if a.code else replace(a, coded=False) for a in actors),
-        events=tuple(e for e in code_events(doc, article, found)
-                     if e.confidence >= min_confidence),
+        events=events,
         quotes=found.quotes,
         attributions=found.attributions,
         times=found.times,

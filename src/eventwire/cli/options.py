@@ -92,9 +92,18 @@ def build_read_options(input_format: str, published: dt.date | None, max_size: i
 
 
 def build_settings(model: str | None, max_size: int, actors: tuple[str, ...] = (),
-                   min_confidence: float | None = None) -> Settings:
+                   min_confidence: float | None = None,
+                   time_budget: float | None = None) -> Settings:
     return Settings().with_overrides(model=model, max_bytes=max_size, actors=actors,
-                                     min_confidence=min_confidence)
+                                     min_confidence=min_confidence, time_budget=time_budget)
+
+
+def time_budget_option(func: F) -> F:
+    """``--time-budget SECONDS``: an article whose extraction takes longer fails alone."""
+    return click.option("--time-budget", type=click.FloatRange(min=0, min_open=True),
+                        default=None, metavar="SECONDS",
+                        help="Fail an article whose extraction (after its parse) takes "
+                        "longer than this (default 120).")(func)
 
 
 def min_confidence_option(func: F) -> F:

@@ -21,6 +21,7 @@ from eventwire.cli.options import (
     load_actors,
     min_confidence_option,
     read_options,
+    time_budget_option,
 )
 from eventwire.cli.render import document_table, plain_terminal_text
 from eventwire.config import Settings
@@ -37,6 +38,7 @@ from eventwire.store import open_store
 @read_options
 @actors_option
 @min_confidence_option
+@time_budget_option
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
               show_default=True, help="json: one document (a list for several); jsonl: one per "
               "line; table: a readable summary.")
@@ -44,9 +46,9 @@ from eventwire.store import open_store
 def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format: str,
             published: dt.date | None, max_size: int, fields: dict[str, str],
             model: str | None, actors: tuple[str, ...], min_confidence: float | None,
-            fetch: bool, fetch_delay: float) -> None:
+            fetch: bool, fetch_delay: float, time_budget: float | None) -> None:
     """Extract INPUTS (files, folders, urls or - for stdin) and print the documents."""
-    settings = build_settings(model, max_size, actors, min_confidence)
+    settings = build_settings(model, max_size, actors, min_confidence, time_budget)
     load_actors(settings.actors)
     options = build_read_options(input_format, published, max_size, fields, fetch, fetch_delay)
     _warm(settings)
@@ -78,13 +80,14 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format:
 @read_options
 @actors_option
 @min_confidence_option
+@time_budget_option
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_format: str,
            published: dt.date | None, max_size: int, fields: dict[str, str],
            model: str | None, actors: tuple[str, ...], min_confidence: float | None,
-           fetch: bool, fetch_delay: float) -> None:
+           fetch: bool, fetch_delay: float, time_budget: float | None) -> None:
     """Extract INPUTS and store them (idempotent: re-ingesting changes nothing)."""
-    settings = build_settings(model, max_size, actors, min_confidence)
+    settings = build_settings(model, max_size, actors, min_confidence, time_budget)
     load_actors(settings.actors)  # before the store is opened: nothing to undo
     options = build_read_options(input_format, published, max_size, fields, fetch, fetch_delay)
     try:

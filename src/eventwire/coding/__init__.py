@@ -44,6 +44,11 @@ NEEDS_TARGET = frozenset({"04", "05", "06", "07", "11", "12", "13", "16", "17", 
                           "20"})
 
 
+#: A "sentence" longer than this is no sentence of news prose but a list, a table or text
+#: without punctuation; coding it would cost time quadratic in its length for no event.
+MAX_SENTENCE_TOKENS = 250
+
+
 @dataclass(frozen=True, slots=True)
 class _Frame:
     doc: Doc
@@ -62,7 +67,7 @@ def code_events(doc: Doc, article: Article, sections: Sections,
     events: list[tuple[Event, bool]] = []
     skipped = off_topic_sentences(doc, article.title)
     for sent in doc.sents:
-        if sent.start in skipped:
+        if sent.start in skipped or len(sent) > MAX_SENTENCE_TOKENS:
             continue
         found = _threats_of_acts(list(detect(sent, lexicon, sections.actor_index,
                                              place_codes)))

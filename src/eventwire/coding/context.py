@@ -71,11 +71,13 @@ class Context:
         anchors = _anchors(trigger)
         best: tuple[int, str] | None = None
         told_past = trigger.tag_ == "VBD"
-        for i, time in self.times.items():
-            token = trigger.doc[i]
-            if token.sent != trigger.sent or time.value is None or time.type == "DURATION" \
+        sent = trigger.sent
+        for i in range(sent.start, sent.end):  # the sentence's times, not the article's
+            time = self.times.get(i)
+            if time is None or time.value is None or time.type == "DURATION" \
                     or not _is_date(time.value):
                 continue
+            token = trigger.doc[i]
             reached = _attachment(token, anchors, others)
             if reached is not None and (best is None or reached < best[0]):
                 best = (reached, self._year_back(time) if told_past else time.value)
@@ -128,10 +130,12 @@ class Context:
         """The place attached to the event by a locative preposition in its clause."""
         anchors = _anchors(trigger)
         found: list[tuple[bool, int, Place]] = []
-        for i, place in self.places.items():
-            token = trigger.doc[i]
-            if token.sent != trigger.sent or place.role == "dateline":
+        sent = trigger.sent
+        for i in range(sent.start, sent.end):
+            place = self.places.get(i)
+            if place is None or place.role == "dateline":
                 continue
+            token = trigger.doc[i]
             prep = _locative_prep(token)
             if prep is not None and _attached(prep, anchors, through_nouns=True):
                 # the object of the preposition itself beats a possessor inside it

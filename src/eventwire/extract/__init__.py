@@ -9,6 +9,7 @@ earlier ones found.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -39,23 +40,27 @@ class Sections:
     figures: tuple[Figure, ...]
 
 
-def extract_sections(doc: Doc, article: Article, lexicon: ActorLexicon | None = None
-                     ) -> Sections:
+def extract_sections(doc: Doc, article: Article, lexicon: ActorLexicon | None = None,
+                     check: Callable[[str], None] | None = None) -> Sections:
     """Run every extractor over one parsed article (``lexicon``: the actor lexicon with the
-    user's dictionaries, else the bundled one)."""
+    user's dictionaries, else the bundled one); ``check(stage)`` is called after each stage
+    (the pipeline's time budget raises there)."""
+    done = check or (lambda stage: None)
     aid = article.id
     actors = find_actors(doc, aid, lexicon, dateline=article.dateline, day=article.published)
+    done("actors")
     times = tuple(find_times(doc, article.published, aid))
+    done("times")
     quotes = tuple(_speaker_codes(q, doc, actors) for q in find_quotes(doc, aid))
+    done("quotes")
     attributions = tuple(_source_codes(a, doc, actors) for a in find_attributions(doc, aid))
-    return Sections(
-        actor_index=actors,
-        places=tuple(find_places(doc, aid, article.dateline)),
-        times=times,
-        quotes=quotes,
-        attributions=attributions,
-        figures=tuple(find_figures(doc, aid, times)),
-    )
+    done("attributions")
+    places = tuple(find_places(doc, aid, article.dateline))
+    done("places")
+    figures = tuple(find_figures(doc, aid, times))
+    done("figures")
+    return Sections(actor_index=actors, places=places, times=times, quotes=quotes,
+                    attributions=attributions, figures=figures)
 
 
 def _actor_for_chars(doc: Doc, actors: ActorIndex, start: int | None, end: int | None

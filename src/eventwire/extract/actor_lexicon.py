@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.dictionary import HONORIFICS, ActorDictionary, load_dictionary, normal
 from eventwire.geo import Countries, load_countries, load_gazetteer
+from eventwire.parse import entity_at
 from eventwire.resources import load_outlets, read_tsv
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class ActorLexicon:
         if len(text) <= 3 and text.isupper() and self.lookup(text) is not None:
             return None  # "EC truce monitors": the European Community, not Ecuador's "EC"
         if token.ent_type_ in {"NORP", "GPE"} and token.ent_iob_ in {"B", "I"}:
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            ent = entity_at(token)
             if ent is not None and len(ent) > 1:  # "Sierra Leonean", "South Korean"
                 whole = self.countries.code(ent.text.removeprefix("the ").strip())
                 if whole:

@@ -35,6 +35,7 @@ from eventwire.extract.candidates import (
 )
 from eventwire.extract.coref import resolve_references
 from eventwire.extract.dictionary import normal
+from eventwire.parse import entity_at
 from eventwire.records import Actor, Mention, content_id
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ def _placed_groups(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon)
 
 def _place_country(token: Token, lexicon: ActorLexicon) -> str | None:
     """The country of a place name (a country, its capital, or a known city)."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token)
     name = ent.text if ent is not None else token.text
     countries = lexicon.countries
     found = countries.country(name) or countries.capital_of(name) or lexicon.city_country(name)

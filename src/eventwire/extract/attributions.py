@@ -36,6 +36,7 @@ from eventwire.extract.cues import (
     inside_quotes,
     quoted_spans,
 )
+from eventwire.parse import doc_text
 from eventwire.records import Attribution, content_id
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def verb_subject(verb: Token) -> Token | None:
     Subjects across a paragraph break, numbers and times are parser slips ("5:45 p.m." above
     a live-blog entry), so they do not count.
     """
-    text, found = verb.doc.text, []
+    text, found = doc_text(verb.doc), []
     for child in verb.children:
         if child.dep_ == "agent":
             child = next((c for c in child.children if c.dep_ == "pobj"), child)
@@ -360,7 +361,7 @@ def find_attributions(
     ``full_names`` names a person source by the fullest form the article gave before
     ("Li Qiang" for "Li"); turn it off to keep the form used at the cue.
     """
-    spans = quoted_spans(doc.text)
+    spans = quoted_spans(doc_text(doc))
     inside = inside_quotes([t.idx for t in doc], spans)
     resolver = SourceResolver(doc, spans, full_names=full_names)
     found: list[Attribution] = []
@@ -382,7 +383,7 @@ def find_attributions(
             Attribution(
                 id=content_id(article_id, "attribution", start, end),
                 source=name,
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 cue=cue_lemma(token),

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.geo import word_set
+from eventwire.parse import doc_text
 from eventwire.records import Figure, TimeExpression, content_id
 
 if TYPE_CHECKING:
@@ -115,8 +116,8 @@ def find_figures(doc: Doc, article_id: str, times: Sequence[TimeExpression] = ()
         chain = _head_chain(span)
         figures.append(Figure(
             id=content_id(article_id, "figure", item.start, item.end),
-            text=doc.text[item.start:item.end], start=item.start, end=item.end,
-            value=item.value, unit=item.unit, qualifier=_qualifier(doc.text, item.start),
+            text=doc_text(doc)[item.start:item.end], start=item.start, end=item.end,
+            value=item.value, unit=item.unit, qualifier=_qualifier(doc_text(doc), item.start),
             subject=None if item.counted else _subject(span, chain),
             period=_period(doc, span, chain, times), source=_source(span, chain)))
     return figures
@@ -143,12 +144,12 @@ def number_value(text: str) -> float | None:
 def _money(doc: Doc) -> list[_Found]:
     """Sums with a currency sign or code before them or a currency name after them."""
     found = []
-    for match in [*MONEY_BEFORE.finditer(doc.text), *MONEY_AFTER.finditer(doc.text)]:
+    for match in [*MONEY_BEFORE.finditer(doc_text(doc)), *MONEY_AFTER.finditer(doc_text(doc))]:
         scale = (match["scale"] or "").casefold()
         value = number_value(match["num"])
         if value is None:
             continue
-        unit = _currency(match["cur"], doc.text[max(0, match.start() - 200):match.end() + 200])
+        unit = _currency(match["cur"], doc_text(doc)[max(0, match.start() - 200):match.end() + 200])
         if match.re is MONEY_AFTER and _base_word(match["cur"]) in AMBIGUOUS_WORDS and not scale:
             continue
         amount = round(value * SCALES.get(scale, 1.0), 4)  # 8.2 million, not 8199999.99...
@@ -177,7 +178,7 @@ def _currency(written: str, nearby: str) -> str:
 def _percents(doc: Doc) -> list[_Found]:
     """ "1.6%", "12 per cent", "0.25 percentage points"."""
     found = []
-    for match in PERCENT.finditer(doc.text):
+    for match in PERCENT.finditer(doc_text(doc)):
         value = number_value(match["num"])
         if value is not None:
             unit = "percentage points" if "point" in match["unit"].casefold() else "percent"
@@ -188,7 +189,7 @@ def _percents(doc: Doc) -> list[_Found]:
 def _fractions(doc: Doc) -> list[_Found]:
     """ "A third", "two-thirds", "half": shares, not "the first half" or "a quarter century"."""
     found = []
-    for match in FRACTION.finditer(doc.text):
+    for match in FRACTION.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not _is_share(span):
             continue
@@ -234,7 +235,7 @@ def _counts(doc: Doc) -> Iterator[_Found]:
         if (value is None or value < 2 or noun.lower_ in NOT_UNITS or noun.i < token.i
                 or noun.tag_ not in ("NNS", "NNPS") or before in DEFINITE
                 or YEAR.fullmatch(group.text) or RANK_OR_AGE.search(
-                    doc.text[max(0, group.start_char - 12):group.start_char])):
+                    doc_text(doc)[max(0, group.start_char - 12):group.start_char])):
             continue  # "the two countries", "1995 tax filings", "No. 2 official"
         if value < 10 and not group.text[0].isdigit() and noun.lemma_.lower() not in PEOPLE:
             continue  # "two questions", "three words": wording, not a measurement

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import Gazetteer, GeoName, is_generic, load_gazetteer, name_key, word_set
+from eventwire.parse import doc_text, entity_at
 from eventwire.records import Mention, Place, content_id
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class _Hit:
 def find_places(doc: Doc, article_id: str, dateline: str | None = None) -> list[Place]:
     """Every distinct place the article mentions, the dateline place first."""
     gazetteer = load_gazetteer()
-    skip_before = _dateline_end(doc.text, dateline)
+    skip_before = _dateline_end(doc_text(doc), dateline)
     spans = [s for s in _place_spans(doc, gazetteer) if s.start_char >= skip_before]
     countries, admins = _context(spans, gazetteer, dateline)
     groups: dict[object, list[_Hit]] = {}
@@ -162,9 +163,26 @@ def _personal(span: Span, persons: set[str]) -> bool:
 def _voted_person(span: Span) -> bool:
     """Whether the model tags this name PERSON more often than GPE elsewhere in the article
     ("Bush" twice PERSON, here GPE), a vote that overrides one odd label."""
-    votes = Counter(e.label_ for e in span.doc.ents
-                    if e.text == span.text and e.start != span.start)  # the other mentions
+    labels, starts = _entity_labels(span.doc)
+    votes = Counter(labels.get(span.text, {}))
+    own = starts.get(span.start)
+    if own is not None and own[0] == span.text:  # the other mentions only
+        votes[own[1]] -= 1
     return votes["PERSON"] > votes["GPE"]
+
+
+def _entity_labels(doc: Doc) -> tuple[dict[str, Counter[str]], dict[int, tuple[str, str]]]:
+    """Labels of each entity text, and each entity's text and label by its start, counted
+    once per document (per span it made long articles quadratic)."""
+    cached = doc.user_data.get("eventwire.entity_labels")
+    if cached is None:
+        labels: dict[str, Counter[str]] = {}
+        starts: dict[int, tuple[str, str]] = {}
+        for ent in doc.ents:
+            labels.setdefault(ent.text, Counter())[ent.label_] += 1
+            starts[ent.start] = (ent.text, ent.label_)
+        cached = doc.user_data["eventwire.entity_labels"] = (labels, starts)
+    return cached
 
 
 def _prominent(name: str, gazetteer: Gazetteer) -> bool:
@@ -285,7 +303,6 @@ def _resolve(span: Span, gazetteer: Gazetteer, countries: set[str],
 def _facility_country(span: Span, gazetteer: Gazetteer, countries: set[str],
                       admins: set[tuple[str, str]]) -> GeoName:
     """A facility, in the country of the place that holds it: "Moscow's Vnukovo Airport"."""
-    doc = span.doc
     for token in span.root.children:
         if token.dep_ not in ("poss", "compound", "prep") or span.start <= token.i < span.end:
             continue
@@ -293,7 +310,7 @@ def _facility_country(span: Span, gazetteer: Gazetteer, countries: set[str],
             (c for c in token.children if c.dep_ == "pobj"), None)
         if target is None or (token.dep_ == "prep" and token.lower_ not in LOCATIVE_PREPS):
             continue
-        ent = next((e for e in doc.ents if e.start <= target.i < e.end), None)
+        ent = entity_at(target)
         if ent is not None and ent.label_ in ("GPE", "LOC"):
             holder = gazetteer.best(_trim(ent).text, countries, admins)
             if holder and holder.country:

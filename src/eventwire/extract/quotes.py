@@ -33,6 +33,7 @@ from eventwire.extract.attributions import (
     verb_subject,
 )
 from eventwire.extract.cues import PERSON_PRONOUNS, QuotedSpan, inside_quotes, quoted_spans
+from eventwire.parse import doc_text
 from eventwire.records import Quote, content_id
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def _tokens(ctx: _Context, start: int, end: int) -> list[Token]:
 
 def _interrupts(ctx: _Context, prev: QuotedSpan, nxt: QuotedSpan) -> bool:
     """Whether ``nxt`` goes on with ``prev``: across a paragraph break, or after an attribution."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     between = text[prev.outer_end : nxt.outer_start]
     if not prev.closed:
         return not between.strip()
@@ -158,7 +159,7 @@ def _frame_cue(ctx: _Context, group: Sequence[QuotedSpan]) -> Token | None:
 
     Governing cues beat nearby ones, and saying verbs beat stance verbs ("think", "expect").
     """
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     lo, hi = _paragraph(text, group[0].outer_start, group[-1].outer_end)
     first, last = _token_at(ctx, group[0].start), _token_at(ctx, max(group[-1].end - 1, 0))
     start, end = max(first.sent.start_char, lo), min(last.sent.end_char, hi)
@@ -179,7 +180,7 @@ def _frame_cue(ctx: _Context, group: Sequence[QuotedSpan]) -> Token | None:
 
 def _colon_cue(ctx: _Context, group: Sequence[QuotedSpan]) -> Token | None:
     """The cue of a sentence that introduces the quotation with a colon ("Smith added:")."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     before = text[: group[0].outer_start].rstrip()
     if not before.endswith(":"):
         return None
@@ -202,7 +203,7 @@ def _continues(ctx: _Context, group: Sequence[QuotedSpan], previous: _Speech | N
     """Whether an unattributed passage carries on the speech of the quotation before it."""
     if previous is None or previous.speaker is None:
         return False
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     start = group[0].outer_start
     if text.count("\n", previous.end, start) > 2:
         return False
@@ -238,7 +239,7 @@ def _byline_source(ctx: _Context, group: Sequence[QuotedSpan]) -> Token | None:
     """The name after a dash that closes a quotation's line, as under an epigraph or in a
     vox pop: “We need change.” ― Jane Roe, 34."""
     end = group[-1].outer_end
-    line = ctx.doc.text[end:].split("\n", 1)[0]
+    line = doc_text(ctx.doc)[end:].split("\n", 1)[0]
     match = _BYLINE.match(line)
     if match is None:
         return None
@@ -254,7 +255,7 @@ def _narrative_subject(ctx: _Context, group: Sequence[QuotedSpan]) -> Token | No
     News introduces a speaker and then quotes them: "Smith visited the site on Monday.
     “It was heartbreaking.”" Only a subject that names or refers to a person counts.
     """
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     before = text[: group[0].outer_start].rstrip(" ")
     if not before or before[-1] not in ".!?":
         return None
@@ -286,7 +287,7 @@ def _is_name(ctx: _Context, group: Sequence[QuotedSpan]) -> bool:
     """
     if len(group) > 1:
         return False
-    words = ctx.doc.text[group[0].start : group[0].end].strip().rstrip(",.").split()
+    words = doc_text(ctx.doc)[group[0].start : group[0].end].strip().rstrip(",.").split()
     if not words or len(words) > 8 or not all(w[:1].isupper() or not w[:1].isalpha()
                                                or w in _MINOR_WORDS for w in words):
         return False
@@ -311,7 +312,7 @@ def _speech(
         named = _byline_source(ctx, group) or _narrative_subject(ctx, group)
         if named is not None and (speaker := resolver.resolve(named)) is not None:
             return _Speech(speaker, None, end)
-        if previous is not None and _kind(ctx.doc.text, group) == "direct" and _continues(
+        if previous is not None and _kind(doc_text(ctx.doc), group) == "direct" and _continues(
             ctx, group, previous
         ):
             return _Speech(previous.speaker, previous.cue, end)
@@ -339,7 +340,7 @@ def find_quotes(doc: Doc, article_id: str, *, full_names: bool = True) -> list[Q
     person speaker by the fullest form the article gave before ("Li Qiang" for "Li", "Ann
     Roe" for "Ms. Roe"); turn it off to keep the form used at the cue.
     """
-    text = doc.text
+    text = doc_text(doc)
     spans = quoted_spans(text)
     if not spans:
         return []

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 from eventwire.extract import timex
+from eventwire.parse import doc_text
 from eventwire.timeperiod import iso_week
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class Context:
         token = self.token_at(offset)
         doc = self.doc
         if token is None or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-            return 0, len(doc.text)
+            return 0, len(doc_text(doc))
         sentence = token.sent
         first = sentence.start
         for _ in range(widen):
@@ -74,7 +75,7 @@ class Context:
 
     def lean(self, start: int) -> timex.Lean:
         """The tense of the verb that governs the expression at ``start``."""
-        if SINCE_BEFORE.search(self.doc.text, max(0, start - 20), start):
+        if SINCE_BEFORE.search(doc_text(self.doc), max(0, start - 20), start):
             return "past"  # "since Oct. 23" cannot lie ahead
         token = self.token_at(start)
         for _ in range(6):  # climb through prepositions and nouns to the clause's verb
@@ -205,7 +206,7 @@ def month_name(m: re.Match[str], ctx: Context) -> Found | None:
     by :func:`timex.month_year` ("May" counts only after a preposition: it is mostly a verb)."""
     month, rel, rel2 = month_number(m["mon"]), m["rel"], m["rel2"]
     if rel is None and rel2 is None:
-        before = ctx.doc.text[max(0, m.start() - 12) : m.start()].lower().split()
+        before = doc_text(ctx.doc)[max(0, m.start() - 12) : m.start()].lower().split()
         if m["mon"] == "May" and not (before and before[-1] in _MONTH_PREPOSITIONS):
             return None  # "May" is a verb far more often than a month
         if is_name(ctx, m.start()):
@@ -247,9 +248,9 @@ def deictic(m: re.Match[str], ctx: Context) -> Found | None:
     "in today's world" or "the people of tomorrow", nor the name "VOA Today"."""
     if is_name(ctx, m.start()) or is_title(m, ctx):
         return None
-    before = ctx.doc.text[max(0, m.start() - 6) : m.start()].lower().split()
+    before = doc_text(ctx.doc)[max(0, m.start() - 6) : m.start()].lower().split()
     if before and before[-1] in ("of", "in", "for") and (
-            ctx.doc.text.startswith("'s", m.end()) or m["word"].lower() == "tomorrow"):
+            doc_text(ctx.doc).startswith("'s", m.end()) or m["word"].lower() == "tomorrow"):
         return None
     offset = _DEICTIC_DAYS[" ".join(m["word"].lower().split()).removeprefix("the ")]
     if ctx.published is None:
@@ -284,7 +285,7 @@ def _not_a_year(m: re.Match[str], ctx: Context) -> bool:
     token = ctx.token_at(m.start("year"))
     if token is None:
         return True
-    if _CLOCK_AFTER.match(ctx.doc.text, m.end()):
+    if _CLOCK_AFTER.match(doc_text(ctx.doc), m.end()):
         return True  # "at 1500 GMT" is a time of day
     if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or is_name(ctx, token.idx):
         return True

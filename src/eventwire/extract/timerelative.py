@@ -17,6 +17,7 @@ from eventwire.extract.timenames import (
     Found,
     is_title,
 )
+from eventwire.parse import doc_text
 
 _SETS = MappingProxyType({"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
                           "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"})
@@ -74,7 +75,7 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     if unit == "second" and not number[0].isdigit():
         return None  # "a second term", "one second thought": an ordinal, as a rule
     if unit == "quarter" and (number in ("a", "an", "one") or "-" in m[0]
-                              or ctx.doc.text.startswith(" of", m.end())):
+                              or doc_text(ctx.doc).startswith(" of", m.end())):
         return None  # "a quarter of", "three-quarters of its food"
     single = number in ("a", "an", "one")
     if single and (m["kind"] or "").lower() == "calendar":
@@ -93,7 +94,7 @@ def _is_rate_or_someday(ctx: Context, start: int, unit: str) -> bool:
         return False
     previous = token.nbor(-1)
     if token.lower_ == "one":  # "will one day be", but not "a one-day visit"
-        return unit == "day" and previous.pos_ != "ADP" and not ctx.doc.text.startswith(
+        return unit == "day" and previous.pos_ != "ADP" and not doc_text(ctx.doc).startswith(
             "-", token.idx + 3)
     return previous.pos_ in ("NUM", "NOUN", "PROPN", "SYM") or previous.lower_ in _RATE_WORDS
 
@@ -128,7 +129,7 @@ def period_end(m: re.Match[str], ctx: Context) -> Found | None:
     if m["unit2"]:
         if ctx.published is None:
             return Found(m.start(), m.end(), None)
-        since = SINCE_BEFORE.search(ctx.doc.text, max(0, m.start() - 20), m.start())
+        since = SINCE_BEFORE.search(doc_text(ctx.doc), max(0, m.start() - 20), m.start())
         year = ctx.published.year - (since is not None)  # "since year-end": the last one
         return Found(m.start(), m.end(), f"{year:04d}-12-31")
     unit = m["unit"].lower()

