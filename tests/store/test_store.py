@@ -240,3 +240,39 @@ def test_a_reader_runs_events_while_another_process_ingests(store_url):
     assert worker.returncode == 0, err
     assert json.loads(out)["stored"] == 24
     assert len(reads) >= 3 and all(code == 0 for code, _ in reads), reads
+
+
+CLUSTER_VIEW = ("SELECT source_code, target_code, root, date_start, n_reports, n_articles, "
+                "n_sources FROM event_clusters ORDER BY target_code, date_start")
+
+
+@pytest.mark.slow
+def test_four_concurrent_writers_agree_with_one_writer(store_url, postgres, tmp_path):
+    """15 real-world events, each reported by three outlets and one syndicated copy (60
+    documents), ingested by four processes at once: the same articles, copies, clusters and
+    counts as one process storing them in order."""
+    start_at = f"{time.time() + 3:.3f}"
+    workers = [run_worker(store_url, 15, "--news", "--part", f"{k}/4", "--batch", "3",
+                          "--pace", "0.01", "--start-at", start_at, *(["--reverse"] * (k % 2)))
+               for k in range(4)]
+    results = [(*w.communicate(timeout=180), w.returncode) for w in workers]
+    assert all(rc == 0 for _, _, rc in results), results
+    reports = [json.loads(out) for out, _, _ in results]
+    with postgres.database() as alone:
+        solo = run_worker(alone, 15, "--news", "--batch", "3")
+        out, err, rc = (*solo.communicate(timeout=180), solo.returncode)
+        assert rc == 0, err
+        (expected,) = [json.loads(out)]
+        with open_store(alone) as store:
+            want = (store.stats(), store.execute(CLUSTER_VIEW))
+    assert sum(r["stored"] for r in reports) == expected["stored"] == 45
+    assert sum(r["duplicate"] for r in reports) == expected["duplicate"] == 15
+    with open_store(store_url) as store:
+        got = (store.stats(), store.execute(CLUSTER_VIEW))
+    assert len(got[1]) == 15
+    assert [tuple(row) for row in got[1]] == [tuple(row) for row in want[1]]
+    # which of a story's two copies is stored and which is its syndicated copy follows the
+    # order they arrive in; everything else is the same
+    got_outlets, want_outlets = got[0].pop("outlets"), want[0].pop("outlets")
+    assert got[0] == want[0]
+    assert sum(got_outlets.values()) == sum(want_outlets.values()) == 45

@@ -33,6 +33,10 @@ Outcome = Literal["stored", "updated", "unchanged", "duplicate"]
 BACKFILLS: MappingProxyType[int, Callable[[SqlStore], None]] = MappingProxyType({4: backfill})
 
 
+#: The name of the lock that writers hold for the length of one batch's transaction.
+WRITER_LOCK = "store-writer"
+
+
 @dataclass(slots=True)
 class IngestReport:
     """What one ingest run did, for the closing summary line."""
@@ -188,13 +192,16 @@ class SqlStore(QueryMixin):
     def store_batch(self, documents: Sequence[Document]) -> list[Outcome]:
         """Store documents in one transaction: all of them, or none if anything fails.
 
-        Keys are locked first, so that concurrent writers wait for each other rather than
-        deadlock, and versions stay 1, 2, 3...; every check is made after the locks. The
+        Writers take one store-wide lock first (PostgreSQL: an advisory lock; DuckDB: one
+        writing process per file), so a batch sees every batch committed before it: copies
+        of a story stored by another process are found, versions stay 1, 2, 3..., and
+        clustering joins the events that other writers stored. Parsing, the costly part,
+        still runs in every process at once; only these short bulk writes take turns. The
         batch becomes one bulk write per table, then one clustering pass.
         """
         self.begin()
         try:
-            self.lock(doc.article.key for doc in documents)
+            self.lock([WRITER_LOCK])
             outcomes = self._write_batch(documents)
             cluster_pending(self, [d.article.key for d in documents])
             self.commit()
