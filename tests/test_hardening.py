@@ -218,3 +218,52 @@ def test_a_long_sentence_without_punctuation_codes_nothing_rather_than_stalling(
     text = (phrase * (MAX_SENTENCE_TOKENS * 3 // 11)).strip()
     doc = eventwire.extract(text, published="2024-03-01")  # would take minutes per 100k chars
     assert doc.events == ()
+
+
+# ---------------------------------------------------------------- what identifies an article
+
+def _keys(paths, **kwargs):  # type: ignore[no-untyped-def]
+    return [a.key for a in read_inputs(paths, **kwargs) if isinstance(a, RawArticle)]
+
+
+def test_one_file_under_several_spellings_is_one_article(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(GOOD)
+    monkeypatch.chdir(tmp_path)
+    keys = set(_keys(["sub/a.txt", "./sub/a.txt", str(tmp_path / "sub" / "a.txt"),
+                      "sub/../sub/a.txt"]))
+    assert keys == {str((tmp_path / "sub" / "a.txt").resolve())}
+
+
+def test_json_lines_records_without_ids_keep_their_identity_when_others_are_added(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    first = json.dumps({"text": "Chile and Peru signed a trade agreement on Friday."})
+    second = json.dumps({"text": "Kenya recalled its ambassador to Somalia on Monday."})
+    path.write_text(first + "\n" + second + "\n")
+    before = _keys([path])
+    added = json.dumps({"text": "Norway criticised Iceland over whaling on Tuesday."})
+    path.write_text(added + "\n" + first + "\n" + second + "\n")
+    after = _keys([path])
+    assert after[1:] == before and after[0] not in before  # the new record is a new article
+
+
+@pytest.mark.model
+def test_versions_follow_the_file_whatever_its_spelling_and_a_revert_is_latest(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "e.duckdb")
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD)
+    assert "1 stored" in invoke("ingest", "story.txt", "--db", db,
+                                "--published", "2024-03-01").stderr
+    story.write_text(GOOD.replace("Friday", "Saturday"))
+    assert "1 new versions" in invoke("ingest", "./story.txt", "--db", db,
+                                 "--published", "2024-03-01").stderr
+    story.write_text(GOOD)  # reverted
+    assert "1 new versions" in invoke("ingest", str(story), "--db", db,
+                                 "--published", "2024-03-01").stderr
+    rows = json.loads(invoke("articles", "--db", db, "--format", "json").stdout)
+    (latest,) = rows
+    assert latest["version"] == 3
+    shown = json.loads(invoke("show", latest["id"], "--db", db).stdout)
+    assert "Friday" in shown["article"]["text"]

@@ -67,6 +67,16 @@ def test_changed_text_is_a_new_version_of_the_same_article(store):
     assert len(store.articles(all_versions=True)) == 2
 
 
+def test_a_text_reverted_to_an_earlier_version_is_the_latest_again(store):
+    first, second = make_doc("First text."), make_doc("Second text, corrected.")
+    store.ingest([first])
+    store.ingest([second])
+    assert store.ingest([first]).updated == 1
+    (latest,) = store.articles(limit=5)
+    assert latest["id"] == first.id and latest["version"] == 3
+    assert store.ingest([first]).updated == 0  # and again: nothing changes
+
+
 def test_a_failing_batch_leaves_nothing_behind(store):
     good = make_doc("Friday: rebels shelled the port.")
     broken = dataclasses.replace(make_doc("Saturday: talks began.", key="k2"),
@@ -219,8 +229,6 @@ def test_two_processes_ingesting_at_once_store_each_article_once(store_url):
 def test_two_processes_storing_new_versions_at_once_number_them_1_and_2(store_url):
     ingest_at_once(store_url, ["--edition", "1"], ["--edition", "2", "--reverse"])
     with open_store(store_url) as store:
-        for edition in (1, 2):
-            store.ingest(make_docs(30, edition))  # changes nothing: both workers finished
         versions = store.execute("SELECT key, count(*), count(DISTINCT version), max(version) "
                                  "FROM articles GROUP BY key")
     assert len(versions) == 30

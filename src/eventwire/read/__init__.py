@@ -8,8 +8,10 @@ extension, else from its content, and ``ReadOptions.input_format`` overrides bot
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -67,7 +69,7 @@ def read_inputs(
             except InputError as exc:
                 yield Failure(exc.source, exc.reason)
                 continue
-            yield from _read_blob("-", blob, None, options)
+            yield from _identified(_read_blob("-", blob, None, options), "-")
             continue
         path = Path(item)
         try:
@@ -163,7 +165,7 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[RawArticle | Failur
                 yield from read_warc(handle, str(path), options)
                 return
             if _is_jsonl(path, options):  # streamed line by line, any size
-                yield from _stream_jsonl(handle, path, options)
+                yield from _identified(_stream_jsonl(handle, path, options), _file_key(path))
                 return
             blob = read_limited(handle, str(path), options.max_bytes,
                                 gzipped=path.suffix == ".gz")
@@ -173,7 +175,36 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[RawArticle | Failur
     except OSError as exc:
         yield Failure(str(path), f"cannot read file ({exc.strerror or exc})")
         return
-    yield from _read_blob(str(path), blob, _extension_format(path), options)
+    yield from _identified(_read_blob(str(path), blob, _extension_format(path), options),
+                           _file_key(path))
+
+
+def _file_key(path: Path) -> str:
+    """A file's identity: its absolute path with links and "./" resolved, so that
+    "a.txt", "./a.txt" and "/home/me/a.txt" are one article, whose new text is a new version."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
+
+
+def _identified(items: Iterator[RawArticle | Failure], where: str
+                ) -> Iterator[RawArticle | Failure]:
+    """What identifies each article across runs: its url or its own id where it has one (the
+    reader sets it); else, for a file of one article, the file (``where``); for a record of
+    a file of many (JSON Lines, a JSON list, a feed, standard input), the file and the
+    record's own text, so that adding, removing or reordering records changes nothing for
+    the others, and a record whose text changed is a new article."""
+    for item in items:
+        if isinstance(item, RawArticle) and item.key is None:
+            many = where == "-" or item.input_format in {"jsonl", "feed", "warc"} or (
+                item.input_format == "json" and item.source.endswith("]"))
+            if many:
+                digest = hashlib.sha1(item.text.encode("utf-8", "replace")).hexdigest()[:16]
+                item = replace(item, key=f"{where}#{digest}")
+            else:
+                item = replace(item, key=where)
+        yield item
 
 
 def _read_blob(source: str, blob: bytes, fmt: str | None,

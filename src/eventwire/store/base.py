@@ -215,7 +215,9 @@ class SqlStore(QueryMixin):
         outcomes: list[Outcome] = ["unchanged"] * len(documents)
         ids = sorted({d.id for d in documents})
         keys = sorted({d.article.key for d in documents})
-        stored = {row[0] for row in self._in("SELECT id FROM articles WHERE id IN ({})", ids)}
+        held = {row[0]: (row[1], int(row[2])) for row in self._in(
+            "SELECT id, key, version FROM articles WHERE id IN ({})", ids)}
+        stored = set(held)
         versions: dict[str, int] = {k: int(v) for k, v in self._in(
             "SELECT key, max(version) FROM articles WHERE key IN ({}) GROUP BY key", keys)}
         new = [d for d in documents if d.id not in stored and not versions.get(d.article.key)]
@@ -232,6 +234,14 @@ class SqlStore(QueryMixin):
             if doc.id in stored:  # the same text again, perhaps under another url
                 sources.append(_source_row(doc.id, doc, 1.0, now))
                 recount.add(doc.id)
+                key, version = held.get(doc.id, (None, 0))
+                if key == doc.article.key and version < versions.get(key, 0):
+                    # reverted to an earlier text: that text is the latest version again
+                    versions[key] += 1
+                    held[doc.id] = (key, versions[key])
+                    self.execute("UPDATE articles SET version = ? WHERE id = ?",
+                                 (versions[key], doc.id))
+                    outcomes[i] = "updated"
                 continue
             hashvalues = signatures[doc.id]
             previous = versions.get(doc.article.key, 0)
