@@ -267,3 +267,15 @@ def test_versions_follow_the_file_whatever_its_spelling_and_a_revert_is_latest(
     assert latest["version"] == 3
     shown = json.loads(invoke("show", latest["id"], "--db", db).stdout)
     assert "Friday" in shown["article"]["text"]
+
+
+@pytest.mark.model
+def test_nul_characters_in_a_batch_store_on_every_backend(store_url, tmp_path):
+    path = tmp_path / "nul.jsonl"
+    rows = [{"id": str(i), "title": f"Title\u0000{i}", "authors": ["A\u0000B"],
+             "text": f"Chile\u0000 and Peru signed trade agreement number {i} in Lima.",
+             "published": "2024-03-01"} for i in range(3)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = invoke("ingest", str(path), "--db", store_url)
+    assert result.exit_code == 0, result.output
+    assert "3 stored" in result.stderr
