@@ -18,8 +18,6 @@ import functools
 import hashlib
 import re
 
-from datasketch import MinHash
-
 NUM_PERM = 128
 SCHEME = "affine32"  # fixed, so that stored signatures stay comparable across versions
 #: Estimated Jaccard similarity of shingles above which two texts are one story.
@@ -37,6 +35,9 @@ _STOP = frozenset((
 
 def signature(text: str) -> list[int]:
     """The MinHash signature of a text's word 3-grams."""
+    from datasketch import MinHash  # imported here: it takes a third of a second, and only
+
+    # writing needs it (``eventwire --help`` and the query commands do not)
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
     minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
