@@ -29,7 +29,7 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null
-.venv/bin/python -m pip install --quiet -e '.[dev,model]'
+.venv/bin/python -m pip install --quiet -e '.[dev,model,dask]'
 
 echo "== ruff"
 .venv/bin/ruff check src tests

@@ -45,12 +45,16 @@ def extract(text: str, published: str | dt.date | None = None, *, source: str = 
 
 def extract_many(inputs: Iterable[str | Path], *, published: str | dt.date | None = None,
                  settings: Settings | None = None, read_options: ReadOptions | None = None,
-                 actors: Sequence[str | Path] | None = None) -> Iterator[Document | Failure]:
-    """Extract every article in files, folders or ``-`` (stdin).
+                 actors: Sequence[str | Path] | None = None, workers: int = 1,
+                 dask: str | None = None) -> Iterator[Document | Failure]:
+    """Extract every article in files, folders, urls or ``-`` (stdin), in input order.
 
     ``actors`` (user actor dictionaries, later files winning) replaces ``settings.actors``.
     Failures of single inputs are yielded as :class:`Failure` records, never raised; a bad
-    actor dictionary raises :class:`ConfigError` here, before any input is read.
+    actor dictionary raises :class:`ConfigError` here, before any input is read. With
+    ``workers`` above 1 the articles are processed by that many local processes, with
+    ``dask`` on a Dask cluster (``"local"`` or a scheduler address; see
+    :mod:`eventwire.parallel`); the documents are the same and come in the same order.
     """
     settings = settings or Settings()
     if actors is not None:
@@ -60,6 +64,11 @@ def extract_many(inputs: Iterable[str | Path], *, published: str | dt.date | Non
     options = read_options or ReadOptions()
     if published is not None:
         options = replace(options, published=as_date(published))
+    if workers > 1 or dask:
+        from eventwire.parallel import process_parallel
+
+        return process_parallel(read_inputs(inputs, options), settings, workers=workers,
+                                dask=dask)
     return process(read_inputs(inputs, options), settings)
 
 

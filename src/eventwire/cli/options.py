@@ -98,6 +98,21 @@ def build_settings(model: str | None, max_size: int, actors: tuple[str, ...] = (
                                      min_confidence=min_confidence, time_budget=time_budget)
 
 
+def parallel_options(func: F) -> F:
+    """``--workers N`` and ``--dask local|ADDRESS``."""
+    decorators = [
+        click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Processes that parse and extract (default: one per core when "
+                     "there are more than 64 articles, else 1)."),
+        click.option("--dask", default=None, metavar="local|tcp://HOST:PORT",
+                     help="Run on Dask: a LocalCluster of --workers processes ('local'), or "
+                     "an existing scheduler."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
 def time_budget_option(func: F) -> F:
     """``--time-budget SECONDS``: an article whose extraction takes longer fails alone."""
     return click.option("--time-budget", type=click.FloatRange(min=0, min_open=True),

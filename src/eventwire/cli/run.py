@@ -20,12 +20,15 @@ from eventwire.cli.options import (
     fail,
     load_actors,
     min_confidence_option,
+    parallel_options,
     read_options,
     time_budget_option,
 )
 from eventwire.cli.render import document_table, plain_terminal_text
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, Failure, ModelNotFound
+from eventwire.parallel import default_workers
+from eventwire.parse import resolve_model_name
 from eventwire.pipeline import Pipeline
 from eventwire.read import ReadOptions, count_inputs
 from eventwire.records import Document
@@ -39,6 +42,7 @@ from eventwire.store import open_store
 @actors_option
 @min_confidence_option
 @time_budget_option
+@parallel_options
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
               show_default=True, help="json: one document (a list for several); jsonl: one per "
               "line; table: a readable summary.")
@@ -46,16 +50,18 @@ from eventwire.store import open_store
 def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format: str,
             published: dt.date | None, max_size: int, fields: dict[str, str],
             model: str | None, actors: tuple[str, ...], min_confidence: float | None,
-            fetch: bool, fetch_delay: float, time_budget: float | None) -> None:
+            fetch: bool, fetch_delay: float, time_budget: float | None, workers: int | None,
+            dask: str | None) -> None:
     """Extract INPUTS (files, folders, urls or - for stdin) and print the documents."""
     settings = build_settings(model, max_size, actors, min_confidence, time_budget)
     load_actors(settings.actors)
     options = build_read_options(input_format, published, max_size, fields, fetch, fetch_delay)
-    _warm(settings)
+    workers = _workers(workers, dask, inputs, options)
+    _warm(settings, workers, dask)
     failed = 0
     collected: list[dict[str, object]] = []
     with _bar("extract", inputs, options) as bar:
-        for item in _documents(inputs, settings, options):
+        for item in _documents(inputs, settings, options, workers, dask):
             bar.update(1)
             if isinstance(item, Failure) and item.stage == "skip":
                 bar.write(f"eventwire: skipped: {plain_terminal_text(item)}", file=sys.stderr)
@@ -81,11 +87,13 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format:
 @actors_option
 @min_confidence_option
 @time_budget_option
+@parallel_options
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_format: str,
            published: dt.date | None, max_size: int, fields: dict[str, str],
            model: str | None, actors: tuple[str, ...], min_confidence: float | None,
-           fetch: bool, fetch_delay: float, time_budget: float | None) -> None:
+           fetch: bool, fetch_delay: float, time_budget: float | None, workers: int | None,
+           dask: str | None) -> None:
     """Extract INPUTS and store them (idempotent: re-ingesting changes nothing)."""
     settings = build_settings(model, max_size, actors, min_confidence, time_budget)
     load_actors(settings.actors)  # before the store is opened: nothing to undo
@@ -94,10 +102,11 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_fo
         open_store(db).close()  # a bad url is an error before any input is read
     except EventwireError as exc:
         fail(exc)
-    _warm(settings)
+    workers = _workers(workers, dask, inputs, options)
+    _warm(settings, workers, dask)
     with _bar("ingest", inputs, options) as bar:
         try:
-            report = store_ingest(_documents(inputs, settings, options), db,
+            report = store_ingest(_documents(inputs, settings, options, workers, dask), db,
                                   settings.batch_size, progress=bar.update)
         except EventwireError as exc:
             raise click.ClickException(str(exc)) from exc
@@ -105,11 +114,31 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_fo
     ctx.exit(1 if report.failed else 0)
 
 
-def _warm(settings: Settings) -> None:
-    """Load the model and eventwire's tables under a status line (on a terminal only)."""
+#: Below this many articles, one process beats starting workers that each load the model.
+PARALLEL_FROM = 64
+
+
+def _workers(workers: int | None, dask: str | None, inputs: tuple[str, ...],
+             options: ReadOptions) -> int:
+    """The worker processes to use: as asked, else one per core for a large input."""
+    if workers is not None or dask:
+        return workers or default_workers()
+    total = count_inputs(inputs, options)
+    return default_workers() if total is None or total > PARALLEL_FROM else 1
+
+
+def _warm(settings: Settings, workers: int = 1, dask: str | None = None) -> None:
+    """Load the model and eventwire's tables under a status line (on a terminal only); with
+    workers, each loads its own, so here the model is only looked up."""
     from rich.console import Console
 
     model = settings.model or "en_core_web_sm"
+    if workers > 1 or dask:
+        try:
+            resolve_model_name(settings.model)
+        except ModelNotFound as exc:
+            fail(exc)
+        return
     try:
         with Console(stderr=True).status(f"loading the spaCy model {model} and eventwire's "
                                          "dictionaries...", spinner="dots"):
@@ -125,10 +154,11 @@ def _bar(desc: str, inputs: tuple[str, ...], options: ReadOptions) -> tqdm[Any]:
                 file=sys.stderr, disable=None, dynamic_ncols=True)
 
 
-def _documents(inputs: tuple[str, ...], settings: Settings, options: ReadOptions
-               ) -> Iterator[Document | Failure]:
+def _documents(inputs: tuple[str, ...], settings: Settings, options: ReadOptions,
+               workers: int = 1, dask: str | None = None) -> Iterator[Document | Failure]:
     try:
-        yield from extract_many(inputs, settings=settings, read_options=options)
+        yield from extract_many(inputs, settings=settings, read_options=options,
+                                workers=workers, dask=dask)
     except ModelNotFound as exc:
         fail(exc)
     except EventwireError as exc:

@@ -1,0 +1,80 @@
+"""The result does not depend on how it was computed: one process, two worker processes and a
+Dask LocalCluster of two workers give the same documents, in the same order, and the same
+store (events, clusters, exports)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import eventwire
+from eventwire.cli import cli
+from eventwire.config import Settings
+from eventwire.errors import Failure
+from eventwire.parallel import process_parallel
+from eventwire.read import read_inputs
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parent.parent
+STORIES = [
+    "Chile and Peru signed a fisheries agreement in Lima on Friday.",
+    "Kenya recalled its ambassador to Somalia on Monday after a dispute over the border.",
+    "Norway criticised Iceland over whaling, the foreign ministry in Oslo said on Tuesday.",
+    "Chile and Peru signed a fisheries accord in the Peruvian capital on Friday, officials said.",
+    "Turkish forces shelled Kurdish positions in northern Syria on Wednesday.",
+    "Japan and India held security talks in Tokyo on Thursday.",
+    "",  # a failure in the middle keeps its place
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("corpus")
+    for number, text in enumerate(STORIES):
+        (folder / f"{number:02d}.txt").write_text(f" date 2024-03-0{1 + number % 7} By Wire\n\n"
+                                                  f"{text}\n")
+    (folder / "example.txt").write_text(
+        (ROOT / "examples" / "cnn-2024-08-20-li-qiang-moscow.txt").read_text())
+    return folder
+
+
+def results(items):  # type: ignore[no-untyped-def]
+    return [item if isinstance(item, Failure) else item.to_dict() for item in items]
+
+
+def test_workers_and_dask_give_the_documents_of_one_process_in_order(corpus):
+    alone = results(eventwire.extract_many([corpus]))
+    settings = Settings()
+    two = results(process_parallel(read_inputs([corpus]), settings, workers=2, chunk_size=2))
+    on_dask = results(process_parallel(read_inputs([corpus]), settings, dask="local",
+                                       workers=2, chunk_size=2))
+    assert len(alone) == len(STORIES) + 1
+    assert two == alone
+    assert on_dask == alone
+
+
+def test_ingest_with_workers_or_dask_makes_the_same_store(corpus, tmp_path):
+    runner = CliRunner()
+    exports = []
+    for name, extra in (("one", ["--workers", "1"]), ("two", ["--workers", "2"]),
+                        ("dask", ["--dask", "local", "--workers", "2"])):
+        db = str(tmp_path / f"{name}.duckdb")
+        result = runner.invoke(cli, ["ingest", str(corpus), "--db", db, *extra])
+        assert result.exit_code == 1, result.output  # the empty story fails, in every run
+        assert "7 stored" in result.stderr
+        events = runner.invoke(cli, ["events", "--db", db, "--format", "json"]).stdout
+        out = tmp_path / f"{name}.csv"
+        assert runner.invoke(cli, ["export", str(out), "--db", db, "--format", "csv"]
+                             ).exit_code == 0
+        with out.open(encoding="utf-8") as handle:
+            rows = [{k: v for k, v in row.items() if k != "added"}  # when it was stored
+                    for row in csv.DictReader(handle)]
+        exports.append((json.loads(events), rows))
+    assert exports[0][0], "the corpus has events"
+    assert exports[1] == exports[0]
+    assert exports[2] == exports[0]
