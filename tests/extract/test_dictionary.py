@@ -224,3 +224,12 @@ def test_tabari_strict_names_the_bad_line_and_lenient_skips_it():
         list(read_tabari(lines, strict=True))
     (entry,) = read_tabari(lines)
     assert [c.code for c in entry.codes] == ["DEU"]
+
+
+def test_a_misspelt_surname_after_a_title_finds_the_known_person():
+    import datetime as dt
+
+    from eventwire.extract.dictionary import load_dictionary
+
+    found = load_dictionary(()).by_surname("Mitterand", dt.date(1990, 1, 1), holding=False)
+    assert found is not None and found.code == "FRAGOV"

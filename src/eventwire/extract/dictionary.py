@@ -104,6 +104,8 @@ class ActorDictionary:
     names: dict[str, list[Entry]] = field(default_factory=dict)
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
     layers: list[str] = field(default_factory=list)
+    #: surnames by their first two letters: the candidates for a misspelt one
+    surnames_by_start: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, entries: Iterable[Entry]) -> None:
         """Add a layer: for a name it holds, it replaces what earlier layers said."""
@@ -124,6 +126,8 @@ class ActorDictionary:
                 if key:
                     fresh.setdefault(key, []).extend(rows)
             if rows[0].kind == "person" and (surname := surname_of(rows[0].name)):
+                if surname not in self.surnames:
+                    self.surnames_by_start.setdefault(surname[:2], []).append(surname)
                 self.surnames.setdefault(surname, []).extend(rows)
         for key, found in fresh.items():
             self.names[key] = _unique(found)
@@ -157,7 +161,9 @@ class ActorDictionary:
         key = normal(surname)
         people = self._people(key, first)
         if not people and not holding and len(key) >= 5:
-            close = difflib.get_close_matches(key, self.surnames.keys(), n=1, cutoff=0.85)
+            # a misspelling keeps the first two letters ("Mitterand"): compare with those only
+            close = difflib.get_close_matches(key, self.surnames_by_start.get(key[:2], []),
+                                              n=1, cutoff=0.85)
             people = self._people(close[0], first) if close else []
         if not people:
             return None
