@@ -96,3 +96,37 @@ def test_the_disk_cache_can_be_turned_off_or_be_unwritable(tmp_path, monkeypatch
     blocker.write_text("")
     monkeypatch.setenv("EVENTWIRE_CACHE", str(blocker / "cache"))  # cannot be a folder
     assert resources.cached_on_disk("table", lambda: 8) == 8
+
+
+@pytest.mark.model
+def test_a_resumed_ingest_parses_only_what_is_not_stored_yet(tmp_path, monkeypatch):
+    import eventwire.api as api
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    stories = ["Chile and Peru signed a trade agreement on Friday.",
+               "Kenya recalled its ambassador to Somalia on Monday.",
+               "Japan and India held security talks in Tokyo on Thursday."]
+    for number, text in enumerate(stories):
+        (folder / f"{number}.txt").write_text(f" date 2024-03-01 By Wire\n\n{text}\n")
+    db = str(tmp_path / "e.duckdb")
+    parsed: list[str] = []
+    real = api.process
+
+    def counting(items, settings=None):  # type: ignore[no-untyped-def]
+        def seen():  # type: ignore[no-untyped-def]
+            for item in items:
+                parsed.append(item.source)
+                yield item
+        return real(seen(), settings)
+
+    monkeypatch.setattr(api, "process", counting)
+    first = eventwire.ingest_many([folder / "0.txt", folder / "1.txt"], db)  # then killed
+    assert first.stored == 2 and len(parsed) == 2
+    parsed.clear()
+    again = eventwire.ingest_many([folder], db)
+    assert (again.stored, again.unchanged) == (1, 2)
+    assert [p.rsplit("/", 1)[-1] for p in parsed] == ["2.txt"]  # only the new one is parsed
+    parsed.clear()
+    everything = eventwire.ingest_many([folder], db, resume=False)
+    assert everything.unchanged == 3 and len(parsed) == 3

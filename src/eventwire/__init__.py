@@ -18,11 +18,11 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
-from eventwire.api import extract, extract_many, open
+from eventwire.api import extract, extract_many, ingest_many, open
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, Failure
 from eventwire.pipeline import Pipeline
 from eventwire.records import Document
 
 __all__ = ["Document", "EventwireError", "Failure", "Pipeline", "Settings", "__version__",
-           "extract", "extract_many", "open"]
+           "extract", "extract_many", "ingest_many", "open"]

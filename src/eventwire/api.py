@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,12 +14,12 @@ from eventwire.config import Settings
 from eventwire.errors import EventwireError, Failure
 from eventwire.extract.dictionary import load_dictionary
 from eventwire.pipeline import process
-from eventwire.read import ReadOptions, read_inputs, read_string
+from eventwire.read import RawArticle, ReadOptions, read_inputs, read_string
 from eventwire.records import Document
 from eventwire.timeperiod import parse_day
 
 if TYPE_CHECKING:
-    from eventwire.store import Store
+    from eventwire.store import IngestReport, Store
 
 
 def extract(text: str, published: str | dt.date | None = None, *, source: str = "<string>",
@@ -70,6 +71,72 @@ def extract_many(inputs: Iterable[str | Path], *, published: str | dt.date | Non
         return process_parallel(read_inputs(inputs, options), settings, workers=workers,
                                 dask=dask)
     return process(read_inputs(inputs, options), settings)
+
+
+def ingest_many(inputs: Iterable[str | Path], db: str | Path | None = None, *,
+                settings: Settings | None = None, read_options: ReadOptions | None = None,
+                workers: int = 1, dask: str | None = None, resume: bool = True,
+                progress: Callable[[int], object] | None = None) -> IngestReport:
+    """Read, extract and store every article of ``inputs`` into the store ``db``, as
+    ``eventwire ingest`` does; returns what happened.
+
+    With ``resume`` (the default), an article whose cleaned text is already stored as the
+    latest version of the same url, id or file is counted as unchanged without being parsed
+    again, so a run that was killed picks up where it stopped at the cost of reading. A bad
+    store url raises :class:`ConfigError` or :class:`StoreError` before anything is read.
+    """
+    from eventwire.store import ingest, open_store
+
+    settings = settings or Settings()
+    options = read_options or ReadOptions()
+    url = str(db) if db is not None else None
+    open_store(url).close()
+    skipped: builtins.list[int] = [0]
+
+    def counted(item: object) -> None:
+        if progress is not None:
+            progress(1)
+
+    items: Iterable[RawArticle | Failure] = read_inputs(inputs, options)
+    if resume:
+        items = _unstored(items, url, skipped, counted)
+    if workers > 1 or dask:
+        from eventwire.parallel import process_parallel
+
+        documents = process_parallel(items, settings, workers=workers, dask=dask)
+    else:
+        documents = process(items, settings)
+    report = ingest(documents, url, settings.batch_size, progress=progress)
+    report.unchanged += skipped[0]
+    return report
+
+
+def _unstored(items: Iterable[RawArticle | Failure], url: str | None,
+              skipped: builtins.list[int], counted: Callable[[object], None],
+              chunk: int = 256) -> Iterator[RawArticle | Failure]:
+    """``items`` without the articles already stored as they are (see :func:`ingest_many`);
+    the store is opened for each chunk of lookups and closed again."""
+    from eventwire.clean import clean_article
+    from eventwire.store import open_store
+
+    iterator = iter(items)
+    while batch := builtins.list(islice(iterator, chunk)):
+        pairs: dict[int, tuple[str, str]] = {}
+        for number, item in enumerate(batch):
+            if isinstance(item, RawArticle):
+                try:
+                    article = clean_article(item)
+                except Exception:  # the pipeline reports it
+                    continue
+                pairs[number] = (article.id, article.key)
+        with open_store(url) as store:
+            known = store.latest_of(builtins.list(pairs.values())) if pairs else set()
+        for number, item in enumerate(batch):
+            if number in pairs and pairs[number][0] in known:
+                skipped[0] += 1
+                counted(item)
+                continue
+            yield item
 
 
 def open(db: str | Path | None = None, read_only: bool = False) -> Store:

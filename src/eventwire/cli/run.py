@@ -11,7 +11,7 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from eventwire.api import extract_many
+from eventwire.api import extract_many, ingest_many
 from eventwire.cli.options import (
     actors_option,
     build_read_options,
@@ -32,7 +32,6 @@ from eventwire.parse import resolve_model_name
 from eventwire.pipeline import Pipeline
 from eventwire.read import ReadOptions, count_inputs
 from eventwire.records import Document
-from eventwire.store import ingest as store_ingest
 from eventwire.store import open_store
 
 
@@ -88,13 +87,16 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format:
 @min_confidence_option
 @time_budget_option
 @parallel_options
+@click.option("--no-resume", "resume", flag_value=False, default=True,
+              help="Parse every article again, even those already stored as they are.")
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_format: str,
            published: dt.date | None, max_size: int, fields: dict[str, str],
            model: str | None, actors: tuple[str, ...], min_confidence: float | None,
            fetch: bool, fetch_delay: float, time_budget: float | None, workers: int | None,
-           dask: str | None) -> None:
-    """Extract INPUTS and store them (idempotent: re-ingesting changes nothing)."""
+           dask: str | None, resume: bool) -> None:
+    """Extract INPUTS and store them (idempotent: re-ingesting changes nothing; articles
+    already stored as they are are not parsed again, so a killed run resumes)."""
     settings = build_settings(model, max_size, actors, min_confidence, time_budget)
     load_actors(settings.actors)  # before the store is opened: nothing to undo
     options = build_read_options(input_format, published, max_size, fields, fetch, fetch_delay)
@@ -106,8 +108,11 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_fo
     _warm(settings, workers, dask)
     with _bar("ingest", inputs, options) as bar:
         try:
-            report = store_ingest(_documents(inputs, settings, options, workers, dask), db,
-                                  settings.batch_size, progress=bar.update)
+            report = ingest_many(inputs, db, settings=settings, read_options=options,
+                                 workers=workers, dask=dask, resume=resume,
+                                 progress=bar.update)
+        except ModelNotFound as exc:
+            fail(exc)
         except EventwireError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(plain_terminal_text(report.summary()), err=True)

@@ -366,6 +366,15 @@ class SqlStore(QueryMixin):
             "GROUP BY 1 ORDER BY 2 DESC, 1"))
         return counts
 
+    def latest_of(self, pairs: Sequence[tuple[str, str]]) -> set[str]:
+        """Of ``(article id, key)`` pairs, the ids stored as the latest version of that key:
+        articles that a run may skip without parsing them again (a resumed run)."""
+        wanted = dict(pairs)
+        found = self._in(
+            "SELECT a.id, a.key FROM articles a WHERE a.id IN ({}) AND a.version = "
+            "(SELECT max(b.version) FROM articles b WHERE b.key = a.key)", sorted(wanted))
+        return {aid for aid, key in found if wanted.get(aid) == key}
+
     def ingest(self, documents: Iterable[Document | Failure], batch_size: int = 32
                ) -> IngestReport:
         """Store documents batch by batch through this open store (the Python API; see
