@@ -78,3 +78,53 @@ def test_ingest_with_workers_or_dask_makes_the_same_store(corpus, tmp_path):
     assert exports[0][0], "the corpus has events"
     assert exports[1] == exports[0]
     assert exports[2] == exports[0]
+
+
+def _descendants(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        found += [int(c) for c in children]
+        todo += [int(c) for c in children]
+    return found
+
+
+def test_a_terminated_run_leaves_no_worker_processes_behind(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(200):
+        (folder / f"{number:03d}.txt").write_text(f"Chile and Peru held talks number {number} "
+                                                  "in Lima on Friday.\n")
+    command = Path(sys.executable).with_name("eventwire")
+    run = subprocess.Popen([str(command), "ingest", str(folder), "--db",
+                            str(tmp_path / "e.duckdb"), "--workers", "2"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_descendants(run.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    workers = _descendants(run.pid)
+    assert len(workers) >= 2, "the workers started"
+    time.sleep(2)
+    run.send_signal(signal.SIGTERM)
+    assert run.wait(timeout=30) != 0
+    time.sleep(1)
+    alive = []
+    for pid in workers:
+        try:
+            os.kill(pid, 0)
+            state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+            if state != "Z":
+                alive.append(pid)
+        except (OSError, ProcessLookupError):
+            pass
+    assert alive == []

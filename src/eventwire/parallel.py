@@ -20,9 +20,9 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 from typing import Any, Protocol
 
 from eventwire.config import Settings
@@ -61,19 +61,21 @@ class _Submitter(Protocol):
 
 
 class _Processes:
-    """A pool of local worker processes, started fresh (spawn): no state is inherited."""
+    """A pool of local worker processes, started fresh (spawn): no state is inherited.
+    Closing it terminates the workers, so an interrupted run leaves none behind."""
 
     def __init__(self, workers: int) -> None:
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = multiprocessing.get_context("spawn").Pool(workers)
 
-    def submit(self, settings: Settings, items: list[Item]) -> Future[list[Result]]:
-        return self.pool.submit(run_chunk, settings, items)
+    def submit(self, settings: Settings, items: list[Item]) -> AsyncResult[list[Result]]:
+        return self.pool.apply_async(run_chunk, (settings, items))
 
-    def result(self, future: Future[list[Result]]) -> list[Result]:
-        return future.result()
+    def result(self, future: AsyncResult[list[Result]]) -> list[Result]:
+        return future.get()
 
     def close(self) -> None:
-        self.pool.shutdown(cancel_futures=True)
+        self.pool.terminate()
+        self.pool.join()
 
 
 class _Dask:

@@ -7,6 +7,8 @@ processed, 1 some inputs failed, 2 usage error (bad option, no model, bad store 
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 
 import click
 
@@ -25,12 +27,20 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does, on stderr.")
 def cli(verbose: bool) -> None:
     """Turn English news articles into structured, checkable event data."""
+    # a terminated run unwinds like an interrupted one: worker processes are stopped and the
+    # batch being written is rolled back, instead of the process vanishing mid-way
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
     logging.basicConfig(level=logging.WARNING, format="eventwire: %(levelname)s: %(message)s")
     # -v: what each stage did to each input; other libraries stay quiet (trafilatura's own
     # warnings about a page are eventwire's to report, as one failure line)
     logging.getLogger("eventwire").setLevel(logging.INFO if verbose else logging.WARNING)
     for noisy in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
         logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.ERROR)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 for command in (extract, ingest, articles, show, stats, cluster, events, timeline, actors, quotes,
