@@ -20,6 +20,7 @@ import yaml
 
 from eventwire.coding.cameo import load_cameo
 from eventwire.errors import ConfigError
+from eventwire.resources import cached_on_disk
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,14 +117,7 @@ def parse_entry(entry: dict[str, Any], origin: str, root: str | None = None) -> 
     )
 
 
-#: libyaml's safe loader where PyYAML was built with it (ten times faster), else PyYAML's own.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@functools.lru_cache(maxsize=4)
-def load_lexicon(folder: str | None = None) -> Lexicon:
-    """Every pattern of every ``*.yaml`` file in ``folder`` (default: the bundled lexicon),
-    loaded once per process."""
+def _read_patterns(folder: str | None) -> list[Pattern]:
     root: Traversable = (Path(folder) if folder
                          else resources.files("eventwire").joinpath("data", "lexicon"))
     if not root.is_dir():
@@ -142,6 +136,21 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         file_root = item.name[:2] if item.name[:2].isdigit() else None
         patterns += [parse_entry(e, f"{item.name}#{i + 1}", file_root)
                      for i, e in enumerate(entries)]
+    return patterns
+
+
+#: libyaml's safe loader where PyYAML was built with it (ten times faster), else PyYAML's own.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(folder: str | None = None) -> Lexicon:
+    """Every pattern of every ``*.yaml`` file in ``folder`` (default: the bundled lexicon),
+    loaded once per process."""
+    if folder is None:  # the bundled lexicon: parsed once, then loaded from the disk cache
+        patterns = cached_on_disk("lexicon", lambda: _read_patterns(None), "PyYAML")
+    else:
+        patterns = _read_patterns(folder)
     index: dict[tuple[str, str], list[Pattern]] = {}
     for pattern in patterns:
         index.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
