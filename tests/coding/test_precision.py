@@ -233,3 +233,28 @@ def test_a_threat_takes_the_code_of_the_act_it_names(text, code, target):
 def test_a_bare_threat_stays_a_threat():
     (event,) = events("Hamas threatened Israel.")
     assert event.cameo == "130" and event.target_code == "ISRGOV"
+
+
+# ---------------------------------------------------------------- judging an act told before
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("North Korea launched a missile over Japan. "
+     "Japan's foreign minister said the launch was unacceptable.", "JPN", "PRK"),
+    ("Russian troops attacked the town. France condemned the attack as cowardly.",
+     "FRA", "RUS"),
+    ("Iran tested a ballistic missile on Sunday. "
+     "The State Department called the test reckless and provocative.", "USA", "IRN"),
+])
+def test_judging_an_act_told_before_targets_whoever_did_it(text, source, target):
+    judged = [e for e in events(text) if e.cameo.startswith("11")]
+    assert [((e.source_code or "")[:3], (e.target_code or "")[:3]) for e in judged] == [
+        (source, target)]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran tested a missile. Israel condemned violence.",             # no particular act
+    "Iran tested a missile. The minister said the test was not illegal.",  # not a criticism
+    "Iran tested a missile. Israel said the test was sudden.",       # description, no judgement
+])
+def test_no_criticism_without_a_particular_act_and_a_negative_judgement(text):
+    assert not [e for e in events(text) if e.cameo.startswith("11")]

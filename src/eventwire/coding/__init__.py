@@ -66,6 +66,7 @@ def code_events(doc: Doc, article: Article, sections: Sections,
     place_codes = context.place_codes()
     events: list[tuple[Event, bool]] = []
     skipped = off_topic_sentences(doc, article.title)
+    acts: dict[str, tuple[Participant, ...]] = {}  # who did the last act of each kind
     for sent in doc.sents:
         if sent.start in skipped or len(sent) > MAX_SENTENCE_TOKENS:
             continue
@@ -73,9 +74,13 @@ def code_events(doc: Doc, article: Article, sections: Sections,
                                              place_codes)))
         triggers = frozenset(d.trigger.i for d in found)
         for detection in found:
+            detection = _doer_of_judged_act(detection, acts)
             if _complete(detection) and not _announces_another(detection, triggers):
                 is_noun = detection.trigger.pos_ == "NOUN"
                 events += [(e, is_noun) for e in _events(frame, detection, triggers)]
+            if detection.sources and detection.pattern.code[:2] not in JUDGING:
+                # an act whose victim is not named still has a doer to blame later
+                acts[detection.trigger.lemma_.lower()] = detection.sources
     return tuple(_merge_repeats(events))
 
 
@@ -123,6 +128,31 @@ def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[E
                 confidence=_confidence(found, source, target),
             ))
     return out
+
+
+#: Roots that judge another's act: disapproval (11) and rejection (12).
+JUDGING = frozenset({"11", "12"})
+
+
+def _doer_of_judged_act(found: Detection, acts: dict[str, tuple[Participant, ...]]
+                        ) -> Detection:
+    """"Japan condemned the launch", "Japan said the launch was unacceptable": with no one
+    named, the act judged is the last act of that kind the article told ("North Korea
+    launched a missile ... Japan condemned the launch"), and its doer is the target."""
+    if found.targets or found.pattern.code[:2] not in JUDGING:
+        return found
+    act = found.about or next((c for c in found.trigger.children if c.dep_ == "dobj"
+                               and c.pos_ == "NOUN"), None)
+    if act is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE
+                              for c in (*act.children, *act.head.children)):
+        return found  # "condemned violence": no particular act, no one to blame
+    doers = acts.get(act.lemma_.lower(), ())
+    own = {s.key for s in found.sources}
+    targets = tuple(d for d in doers if d.key not in own)
+    return replace(found, targets=targets) if targets else found
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
 #: Verbs whose infinitive names the act threatened ("threatened to impose sanctions").

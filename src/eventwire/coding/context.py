@@ -19,6 +19,8 @@ from eventwire.timeperiod import period
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?",
+                    re.IGNORECASE)
 _YEAR = re.compile(r"\b\d{4}\b|'\d{2}\b")
 LOCATIVE = frozenset({"in", "at", "into", "near", "inside", "outside", "across", "around"})
 #: Prepositions that put a noun in the background ("since the invasion", "amid the war").
@@ -95,7 +97,8 @@ class Context:
         value = time.value or ""
         days = period(value)
         if days is None or self.published is None or len(value) != 10 \
-                or days[0] <= self.published or _YEAR.search(time.text):
+                or days[0] <= self.published or _YEAR.search(time.text) \
+                or not _MONTH.search(time.text):  # "on Tuesday" is this week's, not a year's
             return value
         try:
             return days[0].replace(year=days[0].year - 1).isoformat()

@@ -42,6 +42,8 @@ class Detection:
     trigger: Token
     sources: tuple[Participant, ...]
     targets: tuple[Participant, ...]
+    #: the act judged, where the target is whoever did it ("condemned the attack")
+    about: Token | None = None
 
 
 def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
@@ -79,6 +81,7 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
         if sources or targets:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
     yield from _obligations(sent, Participants(actors, place_codes))
+    yield from _judgements(sent, Participants(actors, place_codes))
 
 
 #: Roots of violence (assault, fighting, mass violence). CAMEO codes an attack whose doer the
@@ -126,6 +129,57 @@ def _obligations(sent: Span, finder: Participants) -> Iterator[Detection]:
             sources, targets = finder.refs(subject), finder.refs(inner)
             if sources and targets:
                 yield Detection(DEMAND_BY_OBLIGATION, token, tuple(sources), tuple(targets))
+
+
+#: "X said the launch was unacceptable", "X called the move reckless": a negative judgement of
+#: an act, said of it, is a criticism (CAMEO 111) of whoever did it.
+CRITICISM_BY_JUDGEMENT = Pattern(code="111", pos="VERB", lemma="", origin="construction")
+_JUDGING_CUES = frozenset({"say", "call", "describe", "term", "label", "brand", "deem",
+                           "consider", "declare", "add", "tell", "state", "warn", "insist"})
+#: Adjectives of moral or legal condemnation (not mere description: "big", "sudden").
+NEGATIVE_JUDGEMENTS = frozenset({
+    "unacceptable", "irresponsible", "reckless", "provocative", "illegal", "unlawful",
+    "illegitimate", "unjustified", "unjustifiable", "outrageous", "deplorable",
+    "reprehensible", "despicable", "cowardly", "barbaric", "heinous", "shameful",
+    "disgraceful", "appalling", "abhorrent", "inexcusable", "intolerable", "destabilizing",
+    "destabilising", "dangerous", "wrong", "unprovoked", "criminal", "absurd", "baseless",
+    "groundless", "irrational"})
+
+
+def _judgements(sent: Span, finder: Participants) -> Iterator[Detection]:
+    """"Japan said the launch was unacceptable" (a clause whose subject is an act and whose
+    complement a judgement), "Japan called the launch reckless" (an object and its
+    predicate): Japan criticises whoever launched; the target is found by the caller from
+    the act (``about``)."""
+    for token in sent:
+        if token.lemma_.lower() not in _JUDGING_CUES or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        pairs: list[tuple[Token, Token]] = []
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}),
+                           None)
+            judged = next((c for c in clause.children if c.dep_ in {"acomp", "attr"}), None)
+            if subject is not None and judged is not None:
+                pairs.append((subject, judged))
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        predicate = next((c for c in token.children if c.dep_ in {"oprd", "ccomp", "xcomp"}
+                          and c.pos_ == "ADJ"), None)
+        if obj is None and predicate is not None:  # the parser often hangs "the test" on
+            obj = next((c for c in predicate.children  # the adjective: "called the test
+                        if c.dep_ == "compound" and c.pos_ == "NOUN"), None)  # reckless"
+        if obj is not None and predicate is not None:
+            pairs.append((obj, predicate))
+        for act, judged in pairs:
+            words = {judged.lemma_.lower(), *(c.lemma_.lower() for c in judged.conjuncts)}
+            negated = any(c.dep_ == "neg" for c in (*judged.children, judged.head))
+            if act.pos_ != "NOUN" or negated or not words & NEGATIVE_JUDGEMENTS:
+                continue
+            subject, _ = subject_of(token)
+            sources = finder.refs(subject)
+            targets = finder.refs(act)  # "North Korea's launch": the possessor
+            if sources:
+                yield Detection(CRITICISM_BY_JUDGEMENT, token, tuple(sources), tuple(targets),
+                                about=act)
 
 
 def candidates(token: Token, lexicon: Lexicon) -> tuple[Pattern, ...]:
