@@ -128,3 +128,23 @@ def test_a_terminated_run_leaves_no_worker_processes_behind(tmp_path):
         except (OSError, ProcessLookupError):
             pass
     assert alive == []
+
+
+def test_dask_results_go_through_parquet_shards_that_a_rerun_reuses(corpus, tmp_path):
+    from eventwire.parallel import shard_name
+
+    shards = tmp_path / "shards"
+    alone = results(eventwire.extract_many([corpus]))
+    first = results(process_parallel(read_inputs([corpus]), Settings(), dask="local",
+                                     workers=2, chunk_size=3, shards=shards))
+    assert first == alone
+    written = {f.name: f.stat().st_mtime_ns for f in shards.glob("chunk-*.parquet")}
+    assert len(written) == 3  # 8 articles in chunks of 3
+    # a rerun (here with local workers) reads the finished shards and computes nothing
+    rerun = results(process_parallel(read_inputs([corpus]), Settings(), workers=2,
+                                     chunk_size=3, shards=shards))
+    assert rerun == alone
+    assert {f.name: f.stat().st_mtime_ns for f in shards.glob("chunk-*")} == written
+    # other settings, other results: their shards have other names
+    chunk = list(read_inputs([corpus]))[:3]
+    assert shard_name(Settings(), chunk) != shard_name(Settings(min_confidence=0.5), chunk)

@@ -47,7 +47,8 @@ def extract(text: str, published: str | dt.date | None = None, *, source: str = 
 def extract_many(inputs: Iterable[str | Path], *, published: str | dt.date | None = None,
                  settings: Settings | None = None, read_options: ReadOptions | None = None,
                  actors: Sequence[str | Path] | None = None, workers: int = 1,
-                 dask: str | None = None) -> Iterator[Document | Failure]:
+                 dask: str | None = None, shards: str | Path | None = None
+                 ) -> Iterator[Document | Failure]:
     """Extract every article in files, folders, urls or ``-`` (stdin), in input order.
 
     ``actors`` (user actor dictionaries, later files winning) replaces ``settings.actors``.
@@ -55,7 +56,8 @@ def extract_many(inputs: Iterable[str | Path], *, published: str | dt.date | Non
     actor dictionary raises :class:`ConfigError` here, before any input is read. With
     ``workers`` above 1 the articles are processed by that many local processes, with
     ``dask`` on a Dask cluster (``"local"`` or a scheduler address; see
-    :mod:`eventwire.parallel`); the documents are the same and come in the same order.
+    :mod:`eventwire.parallel`; ``shards``: through Parquet files in that folder, reused by a
+    rerun); the documents are the same and come in the same order.
     """
     settings = settings or Settings()
     if actors is not None:
@@ -65,17 +67,18 @@ def extract_many(inputs: Iterable[str | Path], *, published: str | dt.date | Non
     options = read_options or ReadOptions()
     if published is not None:
         options = replace(options, published=as_date(published))
-    if workers > 1 or dask:
+    if workers > 1 or dask or shards:
         from eventwire.parallel import process_parallel
 
         return process_parallel(read_inputs(inputs, options), settings, workers=workers,
-                                dask=dask)
+                                dask=dask, shards=shards)
     return process(read_inputs(inputs, options), settings)
 
 
 def ingest_many(inputs: Iterable[str | Path], db: str | Path | None = None, *,
                 settings: Settings | None = None, read_options: ReadOptions | None = None,
                 workers: int = 1, dask: str | None = None, resume: bool = True,
+                shards: str | Path | None = None,
                 progress: Callable[[int], object] | None = None) -> IngestReport:
     """Read, extract and store every article of ``inputs`` into the store ``db``, as
     ``eventwire ingest`` does; returns what happened.
@@ -100,10 +103,11 @@ def ingest_many(inputs: Iterable[str | Path], db: str | Path | None = None, *,
     items: Iterable[RawArticle | Failure] = read_inputs(inputs, options)
     if resume:
         items = _unstored(items, url, skipped, counted)
-    if workers > 1 or dask:
+    if workers > 1 or dask or shards:
         from eventwire.parallel import process_parallel
 
-        documents = process_parallel(items, settings, workers=workers, dask=dask)
+        documents = process_parallel(items, settings, workers=workers, dask=dask,
+                                     shards=shards)
     else:
         documents = process(items, settings)
     report = ingest(documents, url, settings.batch_size, progress=progress)

@@ -11,11 +11,21 @@ are cached per process) and keeps it for every chunk it is given.
     process_parallel(items, settings, workers=4)                    # local processes
     process_parallel(items, settings, dask="local", workers=4)      # a Dask LocalCluster
     process_parallel(items, settings, dask="tcp://host:8786")       # an existing scheduler
+    process_parallel(items, settings, dask=..., shards="run-shards/")  # results as Parquet
+
+With ``shards``, each worker writes the results of its chunk as a Parquet file in that folder
+(which every worker must be able to reach: a shared disk on a cluster) and the caller reads
+the files back in order; a chunk whose file is already there (from a run that was stopped) is
+not computed again. A file is named by a hash of the chunk's articles and the settings, and
+is written whole or not at all.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
+import logging
 import multiprocessing
 import os
 from collections import deque
@@ -23,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from itertools import islice
 from multiprocessing.pool import AsyncResult
+from pathlib import Path
 from typing import Any, Protocol
 
 from eventwire.config import Settings
@@ -52,8 +63,53 @@ def run_chunk(settings: Settings, items: list[Item]) -> list[Result]:
     return list(Pipeline(settings).process_many(items))
 
 
+def run_chunk_to_shard(settings: Settings, items: list[Item], path: str) -> str:
+    """:func:`run_chunk`, its results written to the Parquet file ``path``."""
+    write_shard(run_chunk(settings, items), Path(path))
+    return path
+
+
+def write_shard(results: list[Result], path: Path) -> None:
+    """Documents and failures as one Parquet file (a row each, in order), atomically."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [{"document": json.dumps(r.to_dict(), ensure_ascii=False),
+             "source": None, "reason": None, "stage": None} if isinstance(r, Document)
+            else {"document": None, "source": r.source, "reason": r.reason, "stage": r.stage}
+            for r in results]
+    table = pa.Table.from_pylist(rows, schema=pa.schema(
+        [("document", pa.string()), ("source", pa.string()), ("reason", pa.string()),
+         ("stage", pa.string())]))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, path)
+
+
+def read_shard(path: Path) -> list[Result]:
+    import pyarrow.parquet as pq
+
+    out: list[Result] = []
+    for row in pq.read_table(path).to_pylist():
+        if row["document"] is not None:
+            out.append(Document.from_dict(json.loads(row["document"])))
+        else:
+            out.append(Failure(row["source"], row["reason"], row["stage"]))
+    return out
+
+
+def shard_name(settings: Settings, items: list[Item]) -> str:
+    """A name that changes with the chunk's articles and with the settings."""
+    digest = hashlib.sha1(repr(settings).encode())
+    for item in items:
+        digest.update(b"\x1e" + repr(item).encode("utf-8", "replace"))
+    return f"chunk-{digest.hexdigest()[:20]}.parquet"
+
+
 class _Submitter(Protocol):
     def submit(self, settings: Settings, items: list[Item]) -> Any: ...
+
+    def submit_shard(self, settings: Settings, items: list[Item], path: str) -> Any: ...
 
     def result(self, future: Any) -> list[Result]: ...
 
@@ -69,6 +125,9 @@ class _Processes:
 
     def submit(self, settings: Settings, items: list[Item]) -> AsyncResult[list[Result]]:
         return self.pool.apply_async(run_chunk, (settings, items))
+
+    def submit_shard(self, settings: Settings, items: list[Item], path: str) -> Any:
+        return self.pool.apply_async(run_chunk_to_shard, (settings, items, path))
 
     def result(self, future: AsyncResult[list[Result]]) -> list[Result]:
         return future.get()
@@ -89,9 +148,14 @@ class _Dask:
                               "'eventwire[dask]'") from None
         self.cluster: Any = None
         self.client: Any
+        quiet = not logging.getLogger("eventwire").isEnabledFor(logging.INFO)
+        if quiet:  # Dask's own log lines only with -v
+            for name in [n for n in logging.root.manager.loggerDict if n.startswith("distributed")]:
+                logging.getLogger(name).setLevel(logging.ERROR)
         if address == "local":
-            self.cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
-                                                    processes=True, dashboard_address=None)
+            self.cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=logging.ERROR if quiet else logging.INFO)
             self.client = distributed.Client(self.cluster)
         else:
             try:
@@ -102,6 +166,9 @@ class _Dask:
 
     def submit(self, settings: Settings, items: list[Item]) -> Any:
         return self.client.submit(run_chunk, settings, items, pure=False)
+
+    def submit_shard(self, settings: Settings, items: list[Item], path: str) -> Any:
+        return self.client.submit(run_chunk_to_shard, settings, items, path, pure=False)
 
     def result(self, future: Any) -> list[Result]:
         result: list[Result] = future.result()
@@ -115,24 +182,44 @@ class _Dask:
 
 def process_parallel(items: Iterable[Item], settings: Settings | None = None, *,
                      workers: int | None = None, dask: str | None = None,
-                     chunk_size: int = 16, window: int | None = None) -> Iterator[Result]:
+                     chunk_size: int = 16, window: int | None = None,
+                     shards: str | Path | None = None) -> Iterator[Result]:
     """Documents (or failures) for ``items``, in input order, computed by ``workers`` local
     processes, or on Dask (``dask="local"`` for a LocalCluster of ``workers`` processes,
     or a scheduler address). At most ``window`` chunks (default twice the workers) are in
-    flight at a time."""
+    flight at a time; with ``shards``, results go through Parquet files in that folder."""
     settings = settings or Settings()
     workers = workers or default_workers()
     if workers < 1:
         raise ConfigError(f"workers must be at least 1, not {workers}")
     window = window or 2 * workers
+    folder = Path(shards) if shards is not None else None
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"Cannot use {folder} for shards: {exc.strerror or exc}") \
+                from None
     with ExitStack() as stack:
         submitter: _Submitter = _Dask(dask, workers) if dask else _Processes(workers)
         stack.callback(submitter.close)
-        pending: deque[Any] = deque()
+        pending: deque[tuple[Any, Path | None]] = deque()
         iterator = iter(items)
         while True:
             while len(pending) < window and (chunk := list(islice(iterator, chunk_size))):
-                pending.append(submitter.submit(settings, chunk))
+                if folder is None:
+                    pending.append((submitter.submit(settings, chunk), None))
+                    continue
+                shard = folder / shard_name(settings, chunk)
+                done = shard.exists()  # finished by an earlier run: not computed again
+                pending.append((None if done else submitter.submit_shard(
+                    settings, chunk, str(shard)), shard))
             if not pending:
                 return
-            yield from submitter.result(pending.popleft())
+            future, written = pending.popleft()
+            if written is None:
+                yield from submitter.result(future)
+                continue
+            if future is not None:
+                submitter.result(future)  # raises what the worker raised
+            yield from read_shard(written)

@@ -35,7 +35,8 @@ def cli(verbose: bool) -> None:
     # -v: what each stage did to each input; other libraries stay quiet (trafilatura's own
     # warnings about a page are eventwire's to report, as one failure line)
     logging.getLogger("eventwire").setLevel(logging.INFO if verbose else logging.WARNING)
-    for noisy in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
+    for noisy in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer",
+                  "distributed", "dask"):
         logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.ERROR)
 
 

@@ -99,7 +99,7 @@ def build_settings(model: str | None, max_size: int, actors: tuple[str, ...] = (
 
 
 def parallel_options(func: F) -> F:
-    """``--workers N`` and ``--dask local|ADDRESS``."""
+    """``--workers N``, ``--dask local|ADDRESS`` and ``--shards DIR``."""
     decorators = [
         click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
                      help="Processes that parse and extract (default: one per core when "
@@ -107,6 +107,9 @@ def parallel_options(func: F) -> F:
         click.option("--dask", default=None, metavar="local|tcp://HOST:PORT",
                      help="Run on Dask: a LocalCluster of --workers processes ('local'), or "
                      "an existing scheduler."),
+        click.option("--shards", default=None, metavar="DIR",
+                     help="Workers write their results as Parquet files in DIR (shared by "
+                     "all workers); a rerun reuses the finished ones."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)

@@ -50,17 +50,17 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, input_format:
             published: dt.date | None, max_size: int, fields: dict[str, str],
             model: str | None, actors: tuple[str, ...], min_confidence: float | None,
             fetch: bool, fetch_delay: float, time_budget: float | None, workers: int | None,
-            dask: str | None) -> None:
+            dask: str | None, shards: str | None) -> None:
     """Extract INPUTS (files, folders, urls or - for stdin) and print the documents."""
     settings = build_settings(model, max_size, actors, min_confidence, time_budget)
     load_actors(settings.actors)
     options = build_read_options(input_format, published, max_size, fields, fetch, fetch_delay)
-    workers = _workers(workers, dask, inputs, options)
+    workers = _workers(workers, dask, inputs, options, shards)
     _warm(settings, workers, dask)
     failed = 0
     collected: list[dict[str, object]] = []
     with _bar("extract", inputs, options) as bar:
-        for item in _documents(inputs, settings, options, workers, dask):
+        for item in _documents(inputs, settings, options, workers, dask, shards):
             bar.update(1)
             if isinstance(item, Failure) and item.stage == "skip":
                 bar.write(f"eventwire: skipped: {plain_terminal_text(item)}", file=sys.stderr)
@@ -94,7 +94,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_fo
            published: dt.date | None, max_size: int, fields: dict[str, str],
            model: str | None, actors: tuple[str, ...], min_confidence: float | None,
            fetch: bool, fetch_delay: float, time_budget: float | None, workers: int | None,
-           dask: str | None, resume: bool) -> None:
+           dask: str | None, shards: str | None, resume: bool) -> None:
     """Extract INPUTS and store them (idempotent: re-ingesting changes nothing; articles
     already stored as they are are not parsed again, so a killed run resumes)."""
     settings = build_settings(model, max_size, actors, min_confidence, time_budget)
@@ -104,13 +104,13 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, input_fo
         open_store(db).close()  # a bad url is an error before any input is read
     except EventwireError as exc:
         fail(exc)
-    workers = _workers(workers, dask, inputs, options)
+    workers = _workers(workers, dask, inputs, options, shards)
     _warm(settings, workers, dask)
     with _bar("ingest", inputs, options) as bar:
         try:
             report = ingest_many(inputs, db, settings=settings, read_options=options,
                                  workers=workers, dask=dask, resume=resume,
-                                 progress=bar.update)
+                                 shards=shards, progress=bar.update)
         except ModelNotFound as exc:
             fail(exc)
         except EventwireError as exc:
@@ -124,9 +124,10 @@ PARALLEL_FROM = 64
 
 
 def _workers(workers: int | None, dask: str | None, inputs: tuple[str, ...],
-             options: ReadOptions) -> int:
-    """The worker processes to use: as asked, else one per core for a large input."""
-    if workers is not None or dask:
+             options: ReadOptions, shards: str | None = None) -> int:
+    """The worker processes to use: as asked, else one per core for a large input (and with
+    --shards, at least one worker: shards are written by workers)."""
+    if workers is not None or dask or shards:
         return workers or default_workers()
     total = count_inputs(inputs, options)
     return default_workers() if total is None or total > PARALLEL_FROM else 1
@@ -160,10 +161,11 @@ def _bar(desc: str, inputs: tuple[str, ...], options: ReadOptions) -> tqdm[Any]:
 
 
 def _documents(inputs: tuple[str, ...], settings: Settings, options: ReadOptions,
-               workers: int = 1, dask: str | None = None) -> Iterator[Document | Failure]:
+               workers: int = 1, dask: str | None = None, shards: str | None = None
+               ) -> Iterator[Document | Failure]:
     try:
         yield from extract_many(inputs, settings=settings, read_options=options,
-                                workers=workers, dask=dask)
+                                workers=workers, dask=dask, shards=shards)
     except ModelNotFound as exc:
         fail(exc)
     except EventwireError as exc:
