@@ -20,3 +20,7 @@ for id in $($ew articles --format csv | tail -n +2 | cut -d, -f1); do
     $ew show "$id" --format table
 done
 $ew events --limit 20
+echo
+echo "The store is $EVENTWIRE_DB. To read it over HTTP, run:"
+echo "    .venv/bin/eventwire serve --db $EVENTWIRE_DB"
+echo "and open http://127.0.0.1:8000/docs (the JSON API; /api/events, /api/articles/ID, ...)."

@@ -18,6 +18,7 @@ from eventwire.cli.events import actors, codes, events, figures, quotes, timelin
 from eventwire.cli.export import export_command
 from eventwire.cli.query import articles, cluster, show, stats
 from eventwire.cli.run import extract, ingest
+from eventwire.cli.serve import serve
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
@@ -45,7 +46,7 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 for command in (extract, ingest, articles, show, stats, cluster, events, timeline, actors, quotes,
-                figures, codes, export_command, evaluate):
+                figures, codes, export_command, evaluate, serve):
     cli.add_command(command)
 
 __all__ = ["cli"]

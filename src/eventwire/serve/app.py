@@ -1,0 +1,241 @@
+"""The HTTP API: JSON endpoints over the store, extraction and (with a token) ingestion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import os
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException
+
+from eventwire import __version__
+from eventwire.errors import ConfigError, EventwireError, StoreError
+from eventwire.store import Store, open_store
+from eventwire.store.filters import EventFilter, make_filter
+
+#: Request bodies larger than this are refused (413): one article is far smaller.
+MAX_BODY_BYTES = 5_000_000
+#: Rows per page when the request names no limit, and the most one page may hold.
+PAGE, MAX_PAGE = 100, 1000
+TOKEN_ENV = "EVENTWIRE_TOKEN"
+
+
+class ExtractRequest(BaseModel):
+    """An article to extract: plain text, HTML or one JSON Lines record."""
+
+    text: str
+    published: dt.date | None = None
+    input_format: str = "auto"
+
+
+class IngestRequest(BaseModel):
+    """Articles to store, each with the JSON Lines fields (``text``, ``title``,
+    ``published``, ``authors``, ``outlet``, ``url``, ``id``)."""
+
+    articles: list[dict[str, Any]]
+
+
+class ApiError(Exception):
+    """An error to answer with its status, in the one error shape."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
+
+
+def create_app(db: str | None = None, token: str | None = None,
+               max_body: int = MAX_BODY_BYTES) -> FastAPI:
+    """The app for the store ``db`` (default ``$EVENTWIRE_DB`` or ``eventwire.duckdb``).
+    ``POST /api/ingest`` needs ``token`` (default ``$EVENTWIRE_TOKEN``) as a bearer token,
+    and is refused while none is configured."""
+    app = FastAPI(title="eventwire", version=__version__,
+                  description="Event data from news articles: articles, events, timelines, "
+                  "actors, quotes, figures, CAMEO codes; extraction and ingestion.")
+    secret = token if token is not None else os.environ.get(TOKEN_ENV) or None
+
+    @contextmanager
+    def store() -> Iterator[Store]:
+        """A read-only store for one request (readers work beside a running ingest)."""
+        try:
+            opened = open_store(db, read_only=True)
+        except StoreError as exc:
+            raise ApiError(503, str(exc)) from None
+        with opened:
+            yield opened
+
+    @app.middleware("http")
+    async def limit_body(request: Request,
+                         call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > max_body):
+            return _error(413, f"Request body larger than the {max_body:,}-byte limit")
+        if length is None and request.method in {"POST", "PUT", "PATCH"}:
+            body = b""
+            async for part in request.stream():
+                body += part
+                if len(body) > max_body:
+                    return _error(413, f"Request body larger than the {max_body:,}-byte limit")
+            request._body = body  # read once here, kept for the endpoint
+        return await call_next(request)
+
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p not in {"query", "body"})
+        return _error(422, f"{where}: {first.get('msg', 'invalid value')}".strip(": "))
+
+    @app.exception_handler(EventwireError)
+    async def eventwire_error(request: Request, exc: EventwireError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    def filters(**values: Any) -> EventFilter:
+        try:
+            return make_filter(**{k: v for k, v in values.items() if v is not None})
+        except ConfigError as exc:
+            raise ApiError(400, str(exc)) from None
+
+    def page(limit: int | None, offset: int) -> dict[str, Any]:
+        return {"limit": PAGE if limit is None else limit, "offset": offset}
+
+    @app.get("/api", summary="What this server serves")
+    def index() -> dict[str, Any]:
+        paths = {str(getattr(r, "path", "")) for r in app.routes}
+        return {"ok": True, "eventwire": __version__,
+                "endpoints": sorted(p for p in paths if p.startswith("/api/"))}
+
+    @app.get("/api/articles", summary="Stored articles, newest first")
+    def articles(limit: int = Query(PAGE, ge=1, le=MAX_PAGE), outlet: str | None = None
+                 ) -> dict[str, Any]:
+        with store() as s:
+            rows = s.articles(limit=limit, outlet=outlet)
+        return {"ok": True, "rows": rows, "limit": limit}
+
+    @app.get("/api/articles/{article_id}", summary="One article with everything found in it")
+    def article(article_id: str) -> dict[str, Any]:
+        with store() as s:
+            doc = s.get(article_id)
+        if doc is None:
+            raise ApiError(404, f"No article with id {article_id!r}")
+        return {"ok": True, "document": doc.to_dict()}
+
+    @app.get("/api/events", summary="Events (one per real-world event, or per report)")
+    def events(actor: str | None = None, country: str | None = None,
+               source: str | None = None, target: str | None = None,
+               cameo: str | None = None, root: str | None = None, plover: str | None = None,
+               quad_class: int | None = None, mood: str | None = None,
+               date_from: Annotated[dt.date | None, Query(alias="from")] = None,
+               date_to: Annotated[dt.date | None, Query(alias="to")] = None,
+               outlet: str | None = None, min_reports: int | None = None,
+               order: str = "date", reports: bool = False,
+               limit: int = Query(PAGE, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)
+               ) -> dict[str, Any]:
+        from eventwire.store.query import count_rows, events_query
+
+        f = filters(actor=actor, country=country, source=source, target=target, cameo=cameo,
+                    root=root, plover=plover, quad_class=quad_class, mood=mood,
+                    date_from=date_from, date_to=date_to, outlet=outlet,
+                    min_reports=min_reports, order=order, limit=limit, offset=offset)
+        with store() as s:
+            rows = s.fetch(events_query(f, reports))
+            total = count_rows(s, events_query(make_filter(f, limit=None, offset=0), reports))
+        return {"ok": True, "rows": rows, "total": total, **page(limit, offset)}
+
+    @app.get("/api/timeline", summary="Events of A -> B (or of one actor) per week or month")
+    def timeline(a: str, b: str = "", by: str = Query("week", pattern="^(week|month)$"),
+                 both_directions: bool = False) -> dict[str, Any]:
+        from eventwire.store.query import timeline_rows
+
+        f = filters(both_directions=both_directions)
+        with store() as s:
+            rows = timeline_rows(s, a, b, by, f)
+        return {"ok": True, "a": a, "b": b, "by": by, "rows": rows}
+
+    @app.get("/api/actors", summary="Actors by mentions")
+    def actors(actor: str | None = None, country: str | None = None,
+               limit: int = Query(PAGE, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)
+               ) -> dict[str, Any]:
+        from eventwire.store.query import actor_rows
+
+        f = filters(actor=actor, country=country, limit=limit, offset=offset)
+        with store() as s:
+            rows = actor_rows(s, f)
+        return {"ok": True, "rows": rows, **page(limit, offset)}
+
+    @app.get("/api/quotes", summary="Quotations with their speakers")
+    def quotes(speaker: str | None = None, actor: str | None = None,
+               limit: int = Query(PAGE, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)
+               ) -> dict[str, Any]:
+        from eventwire.store.query import quote_rows
+
+        f = filters(actor=actor, limit=limit, offset=offset)
+        with store() as s:
+            rows = quote_rows(s, f, speaker)
+        return {"ok": True, "rows": rows, **page(limit, offset)}
+
+    @app.get("/api/figures", summary="Figures (money, percentages, counts)")
+    def figures(subject: str | None = None, unit: str | None = None,
+                limit: int = Query(PAGE, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)
+                ) -> dict[str, Any]:
+        from eventwire.store.query import figure_rows
+
+        f = filters(limit=limit, offset=offset)
+        with store() as s:
+            rows = figure_rows(s, f, subject, unit)
+        return {"ok": True, "rows": rows, **page(limit, offset)}
+
+    @app.get("/api/codes", summary="CAMEO codes by prefix, name words or PLOVER category")
+    def codes(q: str = "") -> dict[str, Any]:
+        from eventwire.coding.cameo import find_codes
+
+        return {"ok": True, "rows": [
+            {"code": c.code, "name": c.name, "goldstein": c.goldstein,
+             "quad_class": c.quad_class, "plover": c.plover} for c in find_codes(q)]}
+
+    @app.post("/api/extract", summary="Extract one article (text or HTML); nothing is stored")
+    def extract(request: ExtractRequest) -> dict[str, Any]:
+        from eventwire.api import extract as extract_one
+
+        doc = extract_one(request.text, published=request.published, source="<request>",
+                          input_format=request.input_format)
+        return {"ok": True, "document": doc.to_dict()}
+
+    @app.post("/api/ingest", summary="Extract and store articles (needs the bearer token)")
+    def ingest(request: IngestRequest,
+               authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        if secret is None:
+            raise ApiError(403, f"Ingestion is off: start the server with {TOKEN_ENV} set")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), secret.encode()):
+            raise ApiError(401, "A valid bearer token is needed to ingest")
+        from eventwire.pipeline import process
+        from eventwire.read import ReadOptions
+        from eventwire.read.jsonl import article_from_record
+        from eventwire.store import ingest as store_ingest
+
+        raws = [article_from_record(record, f"<request>[{n}]", ReadOptions(), "jsonl")
+                for n, record in enumerate(request.articles, start=1)]
+        report = store_ingest(process(raws), db)
+        return {"ok": True, "stored": report.stored, "updated": report.updated,
+                "unchanged": report.unchanged, "duplicates": report.duplicate,
+                "failed": report.failed}
+
+    return app
