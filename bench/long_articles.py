@@ -20,8 +20,8 @@ from eventwire.parse import load_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "cnn-2024-08-20-li-qiang-moscow.txt"
-WORDS = ("officials from the ministry met delegates and talked about trade with Chile while "
-         "Peru watched closely and").split()
+PHRASE = ("officials from the ministry met delegates and talked about trade with Chile while "
+          "Peru watched closely and")
 
 
 def repeated(base: str, size: int) -> str:
@@ -53,7 +53,7 @@ def main() -> None:
     for size in (int(s) for s in args.sizes.split(",")):
         for label, text in (("articles, repeated", repeated(base, size)),
                             ("one unpunctuated sentence",
-                             repeated(" ".join(WORDS), size).replace("\n\n", " "))):
+                             repeated(PHRASE, size).replace("\n\n", " "))):
             parse, total = run_on(text)
             print(f"{label:<28}{len(text):>9,}{parse:>10.1f}{total:>13.1f}"
                   f"{total / len(text) * 1e6:>9.1f}{total / parse:>8.2f}")
