@@ -23,4 +23,5 @@ $ew events --limit 20
 echo
 echo "The store is $EVENTWIRE_DB. To read it over HTTP, run:"
 echo "    .venv/bin/eventwire serve --db $EVENTWIRE_DB"
-echo "and open http://127.0.0.1:8000/docs (the JSON API; /api/events, /api/articles/ID, ...)."
+echo "and open http://127.0.0.1:8000/ (the articles, each with its annotations highlighted)"
+echo "or http://127.0.0.1:8000/docs (the JSON API: /api/events, /api/articles/ID, ...)."

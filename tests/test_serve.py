@@ -4,6 +4,7 @@ shape, the token check and the body size limit."""
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 from typing import Any
 
@@ -174,3 +175,42 @@ def test_eventwire_serve_answers_on_loopback(db):
         server.terminate()
         _, err = server.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in err.decode()
+
+
+# ---------------------------------------------------------------- web pages
+
+def test_the_article_page_highlights_annotations_and_lists_events(client):
+    (row,) = [r for r in client.get("/api/articles").json()["rows"] if r["outlet"] == "CNN"]
+    response = client.get(f"/articles/{row['id']}")
+    html = response.text
+    assert response.status_code == 200 and response.headers["content-type"].startswith(
+        "text/html")
+    doc = client.get(f"/articles/{row['id']}.json").json()["document"]  # the JSON twin
+    assert doc == client.get(f"/api/articles/{row['id']}").json()["document"]
+    for kind in ("actor", "trigger", "quote", "time", "figure"):
+        assert re.search(rf'<span class="[^"]*\b{kind}\b', html), kind
+    assert html.count('<tr class="event"') == len(doc["events"])
+    assert re.search(r'<span class="[^"]*\bs-0\b', html)  # what clicking event 0 lights up
+    assert "<script src=" not in html and "http://" not in html.split("<body>")[0]  # no CDN
+
+
+def test_article_text_is_escaped_on_the_page(db, monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_TOKEN", "t")
+    hostile = {"id": "x1", "title": "<script>alert(1)</script>",
+               "text": "Chile and Peru signed a pact. <img src=x onerror=alert(2)> it said.",
+               "published": "2024-03-01"}
+    app_client = TestClient(create_app(db))
+    stored = app_client.post("/api/ingest", json={"articles": [hostile]},
+                             headers={"Authorization": "Bearer t"}).json()
+    assert stored["stored"] == 1
+    (row,) = [r for r in app_client.get("/api/articles").json()["rows"]
+              if "alert(1)" in (r["title"] or "")]
+    html = app_client.get(f"/articles/{row['id']}").text
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    assert "<img src=x" not in html and "&lt;img src=x" in html
+
+
+def test_the_home_page_links_every_article(client):
+    html = client.get("/").text
+    for row in client.get("/api/articles").json()["rows"]:
+        assert f'href="/articles/{row["id"]}"' in html

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
@@ -237,5 +237,28 @@ def create_app(db: str | None = None, token: str | None = None,
         return {"ok": True, "stored": report.stored, "updated": report.updated,
                 "unchanged": report.unchanged, "duplicates": report.duplicate,
                 "failed": report.failed}
+
+    @app.get("/", response_class=HTMLResponse, summary="Web page: the stored articles")
+    def home() -> str:
+        from eventwire.serve.pages import index_page
+
+        with store() as s:
+            rows = s.articles(limit=MAX_PAGE)
+        return index_page(rows)
+
+    @app.get("/articles/{article_id}.json", summary="The article page's data (its JSON twin)")
+    def article_twin(article_id: str) -> dict[str, Any]:
+        return article(article_id)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse,
+             summary="Web page: one article with its annotations highlighted and its events")
+    def article_html(article_id: str) -> str:
+        from eventwire.serve.pages import article_page
+
+        with store() as s:
+            doc = s.get(article_id)
+        if doc is None:
+            raise ApiError(404, f"No article with id {article_id!r}")
+        return article_page(doc)
 
     return app

@@ -1,0 +1,108 @@
+"""Web pages, rendered on the server from the same documents the JSON API returns.
+
+Article text is untrusted input: every piece of it goes through :func:`html.escape`, and the
+pages carry no script or style from anywhere but this module (no CDN). The article page
+shows the text with actors, event triggers, quotations, time expressions and figures
+highlighted (in the spirit of spaCy's displaCy), and a table of the events; clicking an event
+highlights the sentence that supports it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from itertools import pairwise
+from typing import Any
+
+from eventwire.coding.cameo import code_info
+from eventwire.records import Document
+
+#: Highlight kinds, in the order of the legend.
+KINDS = ("actor", "trigger", "quote", "time", "figure")
+
+STYLE = """
+body{font:16px/1.55 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.5rem}.meta{color:#555}
+.text{white-space:pre-wrap;border-left:3px solid #ddd;padding-left:1rem}
+.actor{background:#dbeafe}.trigger{background:#fde68a;font-weight:600}.quote{color:#065f46}
+.time{background:#e9d5ff}.figure{background:#fecaca}.sentence.active{outline:2px solid #f59e0b}
+.legend span{padding:0 .4rem;margin-right:.4rem}table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #eee;padding:.25rem .4rem;text-align:left;vertical-align:top}
+tr.event{cursor:pointer}tr.event:hover,tr.event.active{background:#fff7ed}
+"""
+SCRIPT = """
+document.querySelectorAll('tr.event').forEach(function (row) {
+  row.addEventListener('click', function () {
+    document.querySelectorAll('.active').forEach(function (el) { el.classList.remove('active'); });
+    row.classList.add('active');
+    var parts = document.querySelectorAll('.s-' + row.dataset.event);
+    parts.forEach(function (el) { el.classList.add('active'); });
+    if (parts.length) { parts[0].scrollIntoView({block: 'center'}); }
+  });
+});
+"""
+
+
+def page(title: str, body: str, json_twin: str | None = None) -> str:
+    twin = (f'<p class="meta"><a href="{escape(json_twin)}">this page as JSON</a></p>'
+            if json_twin else "")
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>{escape(title)} · eventwire</title><style>{STYLE}</style></head>"
+            f"<body><p class=\"meta\"><a href=\"/\">eventwire</a></p>{body}{twin}"
+            f"<script>{SCRIPT}</script></body></html>")
+
+
+def article_page(doc: Document) -> str:
+    """The article with its annotations highlighted, and its events."""
+    a = doc.article
+    meta = " · ".join(escape(str(x)) for x in (a.published, a.outlet, a.dateline,
+                                                ", ".join(a.authors)) if x)
+    legend = "".join(f'<span class="{k}">{k}</span>' for k in KINDS)
+    rows = "".join(_event_row(n, e) for n, e in enumerate(doc.events))
+    body = (f"<h1>{escape(a.title or a.text[:80])}</h1><p class=\"meta\">{meta}</p>"
+            f"<p class=\"legend\">{legend}</p><div class=\"text\">{highlighted(doc)}</div>"
+            f"<h2>Events ({len(doc.events)})</h2><table><thead><tr><th>code</th><th>event</th>"
+            "<th>source</th><th>target</th><th>mood</th><th>date</th><th>place</th>"
+            f"<th>reported by</th></tr></thead><tbody>{rows}</tbody></table>")
+    return page(a.title or a.id, body, json_twin=f"/articles/{a.id}.json")
+
+
+def _event_row(number: int, event: Any) -> str:
+    cells = (event.cameo, code_info(event.cameo).name, event.source_code or "",
+             event.target_code or "", event.mood, event.date or "", event.place or "",
+             event.attributed_to or "")
+    return (f'<tr class="event" data-event="{number}" title="{escape(event.sentence)}">'
+            + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
+
+
+def highlighted(doc: Document) -> str:
+    """The article text as HTML: each stretch between two span boundaries wrapped in the
+    classes of every annotation over it, and of every event sentence (``s-N``)."""
+    text = doc.article.text
+    spans: list[tuple[int, int, str]] = []
+    for actor in doc.actors:
+        spans += [(m.start, m.end, "actor") for m in actor.mentions]
+    for number, event in enumerate(doc.events):
+        spans.append((event.trigger.start, event.trigger.end, "trigger"))
+        start = event.sentence_start
+        spans.append((start, start + len(event.sentence), f"sentence s-{number}"))
+    spans += [(q.start, q.end, "quote") for q in doc.quotes]
+    spans += [(t.start, t.end, "time") for t in doc.times]
+    spans += [(f.start, f.end, "figure") for f in doc.figures]
+    spans = [(max(0, s), min(len(text), e), k) for s, e, k in spans if e > s]
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    out = []
+    for start, end in pairwise(cuts):
+        kinds = sorted({k for s, e, k in spans if s <= start and end <= e})
+        piece = escape(text[start:end])
+        out.append(f'<span class="{" ".join(kinds)}">{piece}</span>' if kinds else piece)
+    return "".join(out)
+
+
+def index_page(rows: list[dict[str, Any]]) -> str:
+    items = "".join(
+        f'<li><a href="/articles/{escape(str(r["id"]))}">{escape(str(r.get("title") or r["id"]))}'
+        f'</a> <span class="meta">{escape(str(r.get("published") or ""))} '
+        f'{escape(str(r.get("outlet") or ""))}</span></li>' for r in rows)
+    return page("articles", f"<h1>Articles ({len(rows)})</h1><ul>{items}</ul>",
+                json_twin="/api/articles")
