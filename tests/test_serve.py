@@ -214,3 +214,52 @@ def test_the_home_page_links_every_article(client):
     html = client.get("/").text
     for row in client.get("/api/articles").json()["rows"]:
         assert f'href="/articles/{row["id"]}"' in html
+
+
+# ---------------------------------------------------------------- review round trip
+
+def test_corrections_are_kept_shown_exported_as_gold_and_evaluated(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    import eventwire
+    from eventwire.cli import cli
+
+    db = str(tmp_path / "review.duckdb")
+    assert eventwire.ingest_many([EXAMPLE], db).stored == 1
+    app = TestClient(create_app(db, token="tok"))
+    auth = {"Authorization": "Bearer tok"}
+    (row,) = app.get("/api/articles").json()["rows"]
+    doc = app.get(f"/api/articles/{row['id']}").json()["document"]
+    wrong, changed = doc["events"][0], doc["events"][1]
+    url = f"/api/articles/{row['id']}/corrections"
+    assert app.post(url, json={"action": "wrong", "event_id": wrong["id"]}).status_code == 401
+    for body in ({"action": "wrong", "event_id": wrong["id"], "note": "not in the text"},
+                 {"action": "change", "event_id": changed["id"], "cameo": "042"},
+                 {"action": "add", "cameo": "190", "source": "RUSMIL", "target": "UKR",
+                  "date": "2024-08-19"}):
+        response = app.post(url, json=body, headers=auth)
+        assert response.status_code == 200, response.text
+    bad = app.post(url, json={"action": "change", "event_id": changed["id"], "cameo": "999"},
+                   headers=auth)
+    assert bad.status_code == 400 and "not a CAMEO event code" in bad.json()["error"]
+    assert len(app.get(url).json()["rows"]) == 3
+    assert "Your corrections (3)" in app.get(f"/articles/{row['id']}").text
+    # a re-ingest leaves the corrections alone
+    assert eventwire.ingest_many([EXAMPLE], db).unchanged == 1
+    assert len(app.get(url).json()["rows"]) == 3
+
+    gold = tmp_path / "gold"
+    runner = CliRunner()
+    exported = runner.invoke(cli, ["export", str(gold), "--format", "gold", "--db", db])
+    assert exported.exit_code == 0, exported.output
+    data = json.loads((gold / f"{row['id']}.gold.json").read_text())
+    codes = [e["cameo"] for e in data["events"]]
+    assert len(codes) == len(doc["events"]) + 1 - 1  # one removed, one added
+    assert "042" in codes and codes[-1] == "190"
+    scored = runner.invoke(cli, ["evaluate", str(gold), "--only", "events", "--format", "json"])
+    assert scored.exit_code in (0, 1), scored.output
+    events = json.loads(scored.stdout)["totals"]["events"]
+    assert events["false_positives"] >= 1  # the event marked wrong is found again
+    assert events["tp"] < events["required"]  # the added event is missed

@@ -24,12 +24,27 @@ from eventwire.store.export import (
 from eventwire.store.filters import make_filter
 
 
+def _export_gold(out: str, db: str | None) -> None:
+    from eventwire.store.gold import write_gold
+
+    if out == "-":
+        raise click.UsageError("gold files go to a folder: give its name")
+    try:
+        with open_store(db, read_only=True) as store:
+            count = write_gold(store, out)
+    except (EventwireError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{count} corrected articles written to {out} as gold files "
+               f"(eventwire evaluate {out})", err=True)
+
+
 @click.command("export")
 @click.argument("out", metavar="OUT")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "gold"]), default=None,
               help="gdelt: GDELT 2.0 event table (61 tab-separated columns, no header); csv; "
-              "jsonl; parquet. Default: from OUT's ending (.csv, .jsonl, .parquet).")
+              "jsonl; parquet; gold: your corrections as gold files in the folder OUT. "
+              "Default: from OUT's ending (.csv, .jsonl, .parquet).")
 @click.option("--reports", is_flag=True,
               help="One row per report of an event in an article, not per event "
               "(csv, jsonl, parquet).")
@@ -56,7 +71,11 @@ def export_command(out: str, db: str | None, fmt: str | None, reports: bool, act
     """Write the stored events to OUT (a file, or - for stdout), one row per real event.
 
     The file is written whole or not at all (to a new temporary file beside OUT, then renamed).
+    With --format gold, OUT is a folder: the gold files of every article you corrected.
     """
+    if fmt == "gold":
+        _export_gold(out, db)
+        return
     try:
         fmt = format_for(out, fmt)
     except EventwireError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import os
+import re
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
@@ -25,6 +26,7 @@ MAX_BODY_BYTES = 5_000_000
 #: Rows per page when the request names no limit, and the most one page may hold.
 PAGE, MAX_PAGE = 100, 1000
 TOKEN_ENV = "EVENTWIRE_TOKEN"
+_CODE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,3}|")
 
 
 class ExtractRequest(BaseModel):
@@ -40,6 +42,19 @@ class IngestRequest(BaseModel):
     ``published``, ``authors``, ``outlet``, ``url``, ``id``)."""
 
     articles: list[dict[str, Any]]
+
+
+class CorrectionRequest(BaseModel):
+    """A correction of one event (``wrong``, ``change``) or an event eventwire missed
+    (``add``); codes are CAMEO event and actor codes, the date ISO 8601."""
+
+    action: str
+    event_id: str | None = None
+    cameo: str | None = None
+    source: str | None = None
+    target: str | None = None
+    date: str | None = None
+    note: str | None = None
 
 
 class ApiError(Exception):
@@ -221,11 +236,7 @@ def create_app(db: str | None = None, token: str | None = None,
     @app.post("/api/ingest", summary="Extract and store articles (needs the bearer token)")
     def ingest(request: IngestRequest,
                authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
-        if secret is None:
-            raise ApiError(403, f"Ingestion is off: start the server with {TOKEN_ENV} set")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), secret.encode()):
-            raise ApiError(401, "A valid bearer token is needed to ingest")
+        check_token(authorization, needed=True)
         from eventwire.pipeline import process
         from eventwire.read import ReadOptions
         from eventwire.read.jsonl import article_from_record
@@ -237,6 +248,49 @@ def create_app(db: str | None = None, token: str | None = None,
         return {"ok": True, "stored": report.stored, "updated": report.updated,
                 "unchanged": report.unchanged, "duplicates": report.duplicate,
                 "failed": report.failed}
+
+    def check_token(authorization: str | None, needed: bool) -> None:
+        if secret is None:
+            if needed:
+                raise ApiError(403, f"Ingestion is off: start the server with {TOKEN_ENV} set")
+            return
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), secret.encode()):
+            raise ApiError(401, "A valid bearer token is needed")
+
+    @app.get("/api/articles/{article_id}/corrections", summary="An article's corrections")
+    def corrections(article_id: str) -> dict[str, Any]:
+        with store() as s:
+            doc = s.get(article_id)
+            if doc is None:
+                raise ApiError(404, f"No article with id {article_id!r}")
+            rows = s.corrections(doc.article.id)
+        return {"ok": True, "rows": rows}
+
+    @app.post("/api/articles/{article_id}/corrections",
+              summary="Correct an event (wrong, change) or add a missed one")
+    def correct(article_id: str, request: CorrectionRequest,
+                authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        from eventwire.coding.cameo import load_cameo
+
+        check_token(authorization, needed=False)  # with a token configured, only its holder
+        if request.cameo is not None and request.cameo not in load_cameo():
+            raise ApiError(400, f"{request.cameo!r} is not a CAMEO event code")
+        for name in ("source", "target"):
+            value = getattr(request, name)
+            if value is not None and not _CODE.fullmatch(value):
+                raise ApiError(400, f"{name} {value!r} is not an actor code such as CHNGOV")
+        try:
+            with open_store(db) as s:
+                doc = s.get(article_id)
+                if doc is None:
+                    raise ApiError(404, f"No article with id {article_id!r}")
+                row = s.add_correction(doc.article.id, request.action, request.event_id,
+                                       request.cameo, request.source, request.target,
+                                       request.date, request.note)
+        except StoreError as exc:
+            raise ApiError(400, str(exc)) from None
+        return {"ok": True, "correction": row}
 
     @app.get("/", response_class=HTMLResponse, summary="Web page: the stored articles")
     def home() -> str:
@@ -257,8 +311,9 @@ def create_app(db: str | None = None, token: str | None = None,
 
         with store() as s:
             doc = s.get(article_id)
+            fixes = s.corrections(doc.article.id) if doc is not None else []
         if doc is None:
             raise ApiError(404, f"No article with id {article_id!r}")
-        return article_page(doc)
+        return article_page(doc, fixes)
 
     return app

@@ -52,8 +52,9 @@ def page(title: str, body: str, json_twin: str | None = None) -> str:
             f"<script>{SCRIPT}</script></body></html>")
 
 
-def article_page(doc: Document) -> str:
-    """The article with its annotations highlighted, and its events."""
+def article_page(doc: Document, corrections: list[dict[str, Any]] | None = None) -> str:
+    """The article with its annotations highlighted, its events, and the user's corrections
+    (shown as such, beside what eventwire found)."""
     a = doc.article
     meta = " · ".join(escape(str(x)) for x in (a.published, a.outlet, a.dateline,
                                                 ", ".join(a.authors)) if x)
@@ -63,8 +64,23 @@ def article_page(doc: Document) -> str:
             f"<p class=\"legend\">{legend}</p><div class=\"text\">{highlighted(doc)}</div>"
             f"<h2>Events ({len(doc.events)})</h2><table><thead><tr><th>code</th><th>event</th>"
             "<th>source</th><th>target</th><th>mood</th><th>date</th><th>place</th>"
-            f"<th>reported by</th></tr></thead><tbody>{rows}</tbody></table>")
+            f"<th>reported by</th></tr></thead><tbody>{rows}</tbody></table>"
+            + _corrections_table(doc, corrections or []))
     return page(a.title or a.id, body, json_twin=f"/articles/{a.id}.json")
+
+
+def _corrections_table(doc: Document, corrections: list[dict[str, Any]]) -> str:
+    if not corrections:
+        return ""
+    numbers = {e.id: n for n, e in enumerate(doc.events)}
+    rows = "".join(
+        "<tr class=\"correction\">" + "".join(f"<td>{escape(str(c))}</td>" for c in (
+            c["action"], f"event {numbers[c['event_id']] + 1}" if c["event_id"] in numbers
+            else "", c["cameo"] or "", c["source_code"] or "", c["target_code"] or "",
+            c["date"] or "", c["note"] or "")) + "</tr>" for c in corrections)
+    return (f"<h2>Your corrections ({len(corrections)})</h2><table><thead><tr><th>action</th>"
+            "<th>of</th><th>code</th><th>source</th><th>target</th><th>date</th><th>note</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table>")
 
 
 def _event_row(number: int, event: Any) -> str:

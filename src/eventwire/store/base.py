@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -33,6 +34,8 @@ Outcome = Literal["stored", "updated", "unchanged", "duplicate"]
 BACKFILLS: MappingProxyType[int, Callable[[SqlStore], None]] = MappingProxyType({4: backfill})
 
 
+#: What a user's correction of an event says (see :meth:`SqlStore.add_correction`).
+CORRECTIONS = ("wrong", "change", "add")
 #: The name of the lock that writers hold for the length of one batch's transaction.
 WRITER_LOCK = "store-writer"
 
@@ -347,6 +350,44 @@ class SqlStore(QueryMixin):
         if len(rows) > 1:
             raise StoreError(f"Article id prefix {article_id!r} is ambiguous: give more characters")
         return Document.from_dict(json.loads(rows[0][0])) if rows else None
+
+    def add_correction(self, article_id: str, action: str, event_id: str | None = None,
+                       cameo: str | None = None, source_code: str | None = None,
+                       target_code: str | None = None, date: str | None = None,
+                       note: str | None = None) -> dict[str, Any]:
+        """Keep a user's correction of an article's events, apart from what eventwire found:
+        ``wrong`` (the event did not happen as coded), ``change`` (its codes, actors or date
+        were wrong: the given fields replace them) or ``add`` (an event eventwire missed).
+        Raises :class:`StoreError` for an unknown article or event or a missing field."""
+        if action not in CORRECTIONS:
+            raise StoreError(f"Correction {action!r} is not one of {', '.join(CORRECTIONS)}")
+        if not self.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)):
+            raise StoreError(f"No article with id {article_id!r}")
+        if action == "add":
+            if not cameo:
+                raise StoreError("A missed event needs at least its CAMEO code")
+            event_id = None
+        elif not event_id or not self.execute(
+                "SELECT 1 FROM events WHERE id = ? AND article_id = ?", (event_id, article_id)):
+            raise StoreError(f"No event {event_id!r} in article {article_id!r}")
+        row = {"id": uuid.uuid4().hex[:16], "article_id": article_id, "event_id": event_id,
+               "action": action, "cameo": cameo, "source_code": source_code,
+               "target_code": target_code, "date": date, "note": note, "created_at": _now()}
+        self.begin()
+        try:
+            self.execute(f"INSERT INTO corrections ({', '.join(row)}) VALUES "
+                         f"({', '.join('?' * len(row))})", tuple(row.values()))
+            self.commit()
+        except Exception as exc:
+            self.rollback()
+            raise StoreError(f"{self.url}: could not store the correction: {exc}") from exc
+        return row
+
+    def corrections(self, article_id: str | None = None) -> list[dict[str, Any]]:
+        """The corrections of one article (or of every article), oldest first."""
+        where, params = ("WHERE article_id = ?", (article_id,)) if article_id else ("", ())
+        return self._columns(f"SELECT * FROM corrections {where} ORDER BY created_at, id",
+                             params)
 
     def stats(self) -> dict[str, Any]:
         """Counts of articles, versions and every section, and articles per outlet."""

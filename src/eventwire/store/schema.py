@@ -123,4 +123,17 @@ CREATE INDEX article_bands_hash ON article_bands (band, hash);
 """),
 )
 
+MIGRATIONS += (
+    # A user's corrections of what eventwire found, kept apart from it: a re-ingest never
+    # touches them, and `export --format gold` turns them into gold files.
+    (5, "user corrections of events", """
+CREATE TABLE corrections (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, event_id TEXT, action TEXT NOT NULL,
+    cameo TEXT, source_code TEXT, target_code TEXT, date TEXT, note TEXT,
+    created_at TIMESTAMP NOT NULL
+);
+CREATE INDEX corrections_article ON corrections (article_id);
+"""),
+)
+
 SECTION_TABLES = ("actors", "events", "quotes", "attributions", "times", "figures", "places")
