@@ -29,7 +29,55 @@ h1{font-size:1.5rem}.meta{color:#555}
 td,th{border-bottom:1px solid #eee;padding:.25rem .4rem;text-align:left;vertical-align:top}
 tr.event{cursor:pointer}tr.event:hover,tr.event.active{background:#fff7ed}
 """
+ADD_FORM = """<form id="add"><h2>Add a missed event</h2>
+<input name="cameo" placeholder="CAMEO code, e.g. 042" required>
+<input name="source" placeholder="source, e.g. CHNGOV"> <input name="target" placeholder="target">
+<input name="date" placeholder="YYYY-MM-DD"> <input name="note" placeholder="note">
+<button type="submit">add</button> <span id="review-status"></span></form>"""
 SCRIPT = """
+function correct(body) {
+  var headers = {'Content-Type': 'application/json'};
+  var token = sessionStorage.getItem('eventwire-token');
+  if (token) { headers['Authorization'] = 'Bearer ' + token; }
+  return fetch(location.pathname.replace('/articles/', '/api/articles/') + '/corrections',
+               {method: 'POST', headers: headers, body: JSON.stringify(body)})
+    .then(function (r) { return r.json(); })
+    .then(function (answer) {
+      if (answer.status === 401) {
+        var given = prompt('Bearer token of this server');
+        if (given) { sessionStorage.setItem('eventwire-token', given); return correct(body); }
+      }
+      if (answer.ok) { location.reload(); }
+      else { document.getElementById('review-status').textContent = answer.error; }
+    });
+}
+document.querySelectorAll('button.wrong').forEach(function (b) {
+  b.addEventListener('click', function (e) {
+    e.stopPropagation(); correct({action: 'wrong', event_id: b.dataset.id});
+  });
+});
+document.querySelectorAll('button.change').forEach(function (b) {
+  b.addEventListener('click', function (e) {
+    e.stopPropagation();
+    var code = prompt('New CAMEO code (empty: keep)');
+    var source = prompt('New source code (empty: keep)');
+    var target = prompt('New target code (empty: keep)');
+    var date = prompt('New date (empty: keep)');
+    var body = {action: 'change', event_id: b.dataset.id};
+    if (code) { body.cameo = code; } if (source) { body.source = source; }
+    if (target) { body.target = target; } if (date) { body.date = date; }
+    correct(body);
+  });
+});
+var add = document.getElementById('add');
+if (add) {
+  add.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var body = {action: 'add'};
+    new FormData(add).forEach(function (value, key) { if (value) { body[key] = value; } });
+    correct(body);
+  });
+}
 document.querySelectorAll('tr.event').forEach(function (row) {
   row.addEventListener('click', function () {
     document.querySelectorAll('.active').forEach(function (el) { el.classList.remove('active'); });
@@ -64,7 +112,8 @@ def article_page(doc: Document, corrections: list[dict[str, Any]] | None = None)
             f"<p class=\"legend\">{legend}</p><div class=\"text\">{highlighted(doc)}</div>"
             f"<h2>Events ({len(doc.events)})</h2><table><thead><tr><th>code</th><th>event</th>"
             "<th>source</th><th>target</th><th>mood</th><th>date</th><th>place</th>"
-            f"<th>reported by</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"<th>reported by</th><th>review</th></tr></thead><tbody>{rows}</tbody></table>"
+            + ADD_FORM
             + _corrections_table(doc, corrections or []))
     return page(a.title or a.id, body, json_twin=f"/articles/{a.id}.json")
 
@@ -87,8 +136,10 @@ def _event_row(number: int, event: Any) -> str:
     cells = (event.cameo, code_info(event.cameo).name, event.source_code or "",
              event.target_code or "", event.mood, event.date or "", event.place or "",
              event.attributed_to or "")
+    review = (f'<td><button class="wrong" data-id="{escape(event.id)}">wrong</button> '
+              f'<button class="change" data-id="{escape(event.id)}">change</button></td>')
     return (f'<tr class="event" data-event="{number}" title="{escape(event.sentence)}">'
-            + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
+            + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + review + "</tr>")
 
 
 def highlighted(doc: Document) -> str:
