@@ -263,3 +263,26 @@ def test_corrections_are_kept_shown_exported_as_gold_and_evaluated(tmp_path):
     events = json.loads(scored.stdout)["totals"]["events"]
     assert events["false_positives"] >= 1  # the event marked wrong is found again
     assert events["tp"] < events["required"]  # the added event is missed
+
+
+def test_the_timeline_page_draws_its_chart_and_lists_the_events(client):
+    html = client.get("/timeline", params={"a": "CHN", "b": "RUS"}).text
+    assert "<svg" in html and 'class="bar ' in html
+    assert 'class="goldstein"' in html  # the mean Goldstein line
+    twin = client.get("/api/timeline", params={"a": "CHN", "b": "RUS"}).json()
+    busy = [r for r in twin["rows"] if r["events"]]
+    assert busy and html.count('class="bar ') >= len(busy)  # a bar for every busy period
+    one_actor = client.get("/timeline", params={"a": "CHN", "by": "month"})
+    assert one_actor.status_code == 200 and "<svg" in one_actor.text
+    bad = client.get("/timeline", params={"a": "CHN", "by": "day"})
+    assert bad.status_code == 422 and bad.json()["ok"] is False
+
+
+def test_the_search_page_filters_events_and_quotes(client):
+    every = client.get("/search").text
+    chinese = client.get("/search", params={"source": "CHN"}).text
+    assert every.count('<tr class="result"') > chinese.count('<tr class="result"') > 0
+    assert 'name="source" value="CHN"' in chinese  # the form keeps the filter
+    assert "Quotations (" in every
+    bad = client.get("/search", params={"source": "no!"})
+    assert bad.status_code == 400 and "actor code" in bad.json()["error"]

@@ -26,6 +26,8 @@ MAX_BODY_BYTES = 5_000_000
 #: Rows per page when the request names no limit, and the most one page may hold.
 PAGE, MAX_PAGE = 100, 1000
 TOKEN_ENV = "EVENTWIRE_TOKEN"
+#: The other side of a one-actor timeline: any coded actor ("-" matches any one letter).
+ANY_ACTOR = "---"
 _CODE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,3}|")
 
 
@@ -179,9 +181,12 @@ def create_app(db: str | None = None, token: str | None = None,
                  both_directions: bool = False) -> dict[str, Any]:
         from eventwire.store.query import timeline_rows
 
-        f = filters(both_directions=both_directions)
+        f = filters(both_directions=both_directions or not b)
         with store() as s:
-            rows = timeline_rows(s, a, b, by, f)
+            try:
+                rows = timeline_rows(s, a, b or ANY_ACTOR, by, f)
+            except ConfigError as exc:
+                raise ApiError(400, str(exc)) from None
         return {"ok": True, "a": a, "b": b, "by": by, "rows": rows}
 
     @app.get("/api/actors", summary="Actors by mentions")
@@ -291,6 +296,43 @@ def create_app(db: str | None = None, token: str | None = None,
         except StoreError as exc:
             raise ApiError(400, str(exc)) from None
         return {"ok": True, "correction": row}
+
+    @app.get("/timeline", response_class=HTMLResponse,
+             summary="Web page: a dyad's or an actor's events over time")
+    def timeline_html(a: str, b: str = "",
+                      by: Annotated[str, Query(pattern="^(week|month)$")] = "week") -> str:
+        from eventwire.serve.pages import timeline_page
+        from eventwire.store.query import events_query, timeline_rows
+
+        both = filters(both_directions=not b)  # one actor: as source or as target
+        listing = filters(dyad=(a, b), limit=MAX_PAGE) if b else filters(actor=a,
+                                                                          limit=MAX_PAGE)
+        with store() as s:
+            try:
+                rows = timeline_rows(s, a, b or ANY_ACTOR, by, both)
+            except ConfigError as exc:
+                raise ApiError(400, str(exc)) from None
+            events = s.fetch(events_query(listing))
+        return timeline_page(a, b, by, rows, events)
+
+    @app.get("/search", response_class=HTMLResponse,
+             summary="Web page: events and quotations with the CLI's filters")
+    def search_html(request: Request) -> str:
+        from eventwire.serve.pages import search_page
+        from eventwire.store.query import count_rows, events_query, quote_rows
+
+        given = {k: v for k, v in request.query_params.items() if v.strip()}
+        names = {"from": "date_from", "to": "date_to"}
+        allowed = {"actor", "source", "target", "cameo", "root", "mood", "from", "to",
+                   "outlet"}
+        f = filters(**{names.get(k, k): v for k, v in given.items() if k in allowed},
+                    limit=PAGE)
+        with store() as s:
+            events = s.fetch(events_query(f))
+            total = count_rows(s, events_query(make_filter(f, limit=None, offset=0)))
+            quotes = quote_rows(s, make_filter(actor=f.actor, limit=PAGE),
+                                given.get("speaker"))
+        return search_page(given, events, quotes, total)
 
     @app.get("/", response_class=HTMLResponse, summary="Web page: the stored articles")
     def home() -> str:

@@ -173,3 +173,83 @@ def index_page(rows: list[dict[str, Any]]) -> str:
         f'{escape(str(r.get("outlet") or ""))}</span></li>' for r in rows)
     return page("articles", f"<h1>Articles ({len(rows)})</h1><ul>{items}</ul>",
                 json_twin="/api/articles")
+
+
+#: QuadClass colours: cooperation in greens, conflict in reds.
+QUAD_COLOURS = {"verbal_coop": "#86efac", "material_coop": "#16a34a",
+                "verbal_conflict": "#fca5a5", "material_conflict": "#dc2626"}
+
+
+def timeline_page(a: str, b: str, by: str, rows: list[dict[str, Any]],
+                  events: list[dict[str, Any]]) -> str:
+    """Events of A -> B per period, stacked by QuadClass, mean Goldstein as a line, and the
+    events under the chart, each linking to its evidence."""
+    title = f"{a} → {b}" if b else a
+    legend = "".join(f'<span style="background:{c}">{escape(q.replace("_", " "))}</span>'
+                     for q, c in QUAD_COLOURS.items())
+    items = "".join(
+        f'<tr><td>{escape(str(e.get("date") or ""))}</td><td>{escape(str(e["cameo"]))} '
+        f'{escape(code_info(e["cameo"]).name)}</td><td>{escape(str(e.get("source_code") or ""))}'
+        f'</td><td>{escape(str(e.get("target_code") or ""))}</td><td>'
+        f'{escape(str(e.get("sentence") or ""))}</td></tr>' for e in events)
+    body = (f"<h1>Timeline: {escape(title)} by {escape(by)}</h1>"
+            f'<p class="legend">{legend} <span>— mean Goldstein</span></p>'
+            f"{timeline_svg(rows)}<h2>Events ({len(events)})</h2><table><thead><tr><th>date"
+            "</th><th>event</th><th>source</th><th>target</th><th>evidence</th></tr></thead>"
+            f"<tbody>{items}</tbody></table>")
+    query = f"a={a}&b={b}&by={by}"
+    return page(f"timeline {title}", body, json_twin=f"/api/timeline?{escape(query)}")
+
+
+def timeline_svg(rows: list[dict[str, Any]], width: int = 900, height: int = 260) -> str:
+    """Stacked bars (events per QuadClass) and a line (mean Goldstein, -10 to 10)."""
+    if not rows:
+        return "<p>No events.</p>"
+    top = max(sum(r[q] for q in QUAD_COLOURS) for r in rows) or 1
+    step = width / len(rows)
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height + 20}" width="100%" '
+             f'role="img" aria-label="events per period">']
+    points = []
+    for n, row in enumerate(rows):
+        x, base = n * step, float(height)
+        for quad, colour in QUAD_COLOURS.items():
+            h = row[quad] / top * (height - 10)
+            if h:
+                parts.append(f'<rect class="bar {quad}" x="{x + 1:.1f}" y="{base - h:.1f}" '
+                             f'width="{max(step - 2, 1):.1f}" height="{h:.1f}" fill="{colour}">'
+                             f"<title>{escape(str(row['period']))}: {row[quad]} "
+                             f"{quad.replace('_', ' ')}</title></rect>")
+                base -= h
+        if row.get("goldstein") is not None:
+            y = height / 2 - float(row["goldstein"]) / 10 * (height / 2 - 5)
+            points.append(f"{x + step / 2:.1f},{y:.1f}")
+    if points:
+        parts.append(f'<polyline class="goldstein" points="{" ".join(points)}" fill="none" '
+                     'stroke="#1e3a8a" stroke-width="2"/>')
+    parts.append(f'<text x="0" y="{height + 16}" font-size="12">'
+                 f'{escape(str(rows[0]["period"]))}</text><text x="{width}" y="{height + 16}" '
+                 f'font-size="12" text-anchor="end">{escape(str(rows[-1]["period"]))}</text>')
+    return "".join(parts) + "</svg>"
+
+
+def search_page(params: dict[str, str], events: list[dict[str, Any]],
+                quotes: list[dict[str, Any]], total: int) -> str:
+    """Events and quotations with the command line's filters."""
+    fields = ("actor", "source", "target", "cameo", "root", "mood", "from", "to", "outlet",
+              "speaker")
+    inputs = "".join(f'<label>{f} <input name="{f}" value="{escape(params.get(f, ""))}">'
+                     "</label> " for f in fields)
+    rows = "".join(
+        f'<tr class="result"><td>{escape(str(e.get("date") or ""))}</td><td>'
+        f'{escape(str(e["cameo"]))} {escape(code_info(e["cameo"]).name)}</td><td>'
+        f'{escape(str(e.get("source_code") or ""))}</td><td>'
+        f'{escape(str(e.get("target_code") or ""))}</td><td>'
+        f'{escape(str(e.get("sentence") or ""))}</td></tr>' for e in events)
+    said = "".join(f'<li><b>{escape(str(q.get("speaker") or "?"))}</b>: '
+                   f'{escape(str(q.get("text") or ""))}</li>' for q in quotes)
+    body = (f'<h1>Search</h1><form method="get" id="search">{inputs}'
+            f'<button type="submit">search</button></form>'
+            f"<h2>Events ({len(events)} of {total})</h2><table><thead><tr><th>date</th>"
+            "<th>event</th><th>source</th><th>target</th><th>evidence</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table><h2>Quotations ({len(quotes)})</h2><ul>{said}</ul>")
+    return page("search", body)
