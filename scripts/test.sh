@@ -20,8 +20,21 @@ if ! have_postgres; then
              "its tests will not run" >&2
     fi
 fi
+# The web pages are tested in Debian's headless Chromium, driven through its chromedriver.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "== installing Chromium (Debian packages chromium, chromium-driver)"
+        export DEBIAN_FRONTEND=noninteractive
+        { apt-get update -qq >/dev/null && apt-get install -y -qq chromium chromium-driver \
+            >/dev/null; } || echo "warning: could not install Chromium; browser tests will not run" >&2
+    else
+        echo "warning: Chromium is not installed (apt-get install chromium chromium-driver as" \
+             "root); the browser tests will not run" >&2
+    fi
+fi
 if [ "${CI:-}" = "true" ]; then
     export EVENTWIRE_REQUIRE_POSTGRES=1   # in CI, a missing PostgreSQL fails the tests
+    export EVENTWIRE_REQUIRE_BROWSER=1    # and so does a missing Chromium
 fi
 
 PYTHON="${PYTHON:-python3}"

@@ -286,3 +286,17 @@ def test_the_search_page_filters_events_and_quotes(client):
     assert "Quotations (" in every
     bad = client.get("/search", params={"source": "no!"})
     assert bad.status_code == 400 and "actor code" in bad.json()["error"]
+
+
+def test_the_network_page_draws_actors_and_weighted_coloured_edges(client):
+    edges = client.get("/api/network").json()["rows"]
+    assert edges and all(e["events"] == e["cooperation"] + e["conflict"] for e in edges)
+    html = client.get("/network").text
+    assert html.count('class="node"') == len({e["source_code"] for e in edges}
+                                             | {e["target_code"] for e in edges})
+    assert html.count('<line class="edge') == len(edges)
+    assert 'class="edge cooperation"' in html  # a state visit is cooperation
+    narrowed = client.get("/api/network", params={"root": "04"}).json()["rows"]
+    assert 0 < len(narrowed) <= len(edges)
+    later = client.get("/api/network", params={"from": "2030-01-01"}).json()["rows"]
+    assert later == []

@@ -334,6 +334,29 @@ def create_app(db: str | None = None, token: str | None = None,
                                 given.get("speaker"))
         return search_page(given, events, quotes, total)
 
+    def network_edges(request: Request) -> tuple[dict[str, str], list[dict[str, Any]]]:
+        from eventwire.store.query import network_query
+
+        given = {k: v for k, v in request.query_params.items() if v.strip()}
+        names = {"from": "date_from", "to": "date_to"}
+        f = filters(**{names.get(k, k): v for k, v in given.items()
+                       if k in {"from", "to", "root", "actor", "cameo"}}, limit=200)
+        with store() as s:
+            return given, s.fetch(network_query(f))
+
+    @app.get("/api/network", summary="Who acts on whom: event counts per actor pair")
+    def network(request: Request) -> dict[str, Any]:
+        _, edges = network_edges(request)
+        return {"ok": True, "rows": edges}
+
+    @app.get("/network", response_class=HTMLResponse,
+             summary="Web page: actors as nodes, events as edges")
+    def network_html(request: Request) -> str:
+        from eventwire.serve.pages import network_page
+
+        given, edges = network_edges(request)
+        return network_page(edges, given)
+
     @app.get("/", response_class=HTMLResponse, summary="Web page: the stored articles")
     def home() -> str:
         from eventwire.serve.pages import index_page

@@ -253,3 +253,43 @@ def search_page(params: dict[str, str], events: list[dict[str, Any]],
             "<th>event</th><th>source</th><th>target</th><th>evidence</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><h2>Quotations ({len(quotes)})</h2><ul>{said}</ul>")
     return page("search", body)
+
+
+def network_page(edges: list[dict[str, Any]], params: dict[str, str],
+                 size: int = 640) -> str:
+    """Actors as nodes on a circle, events as edges: width by count, green for mostly
+    cooperation, red for mostly conflict."""
+    import math
+
+    nodes = sorted({e["source_code"] for e in edges} | {e["target_code"] for e in edges})
+    centre, radius = size / 2, size / 2 - 70
+    where = {n: (centre + radius * math.cos(2 * math.pi * i / max(len(nodes), 1)),
+                 centre + radius * math.sin(2 * math.pi * i / max(len(nodes), 1)))
+             for i, n in enumerate(nodes)}
+    top = max((e["events"] for e in edges), default=1)
+    parts = [f'<svg class="network" viewBox="0 0 {size} {size}" width="100%" role="img" '
+             'aria-label="who acts on whom">']
+    for e in edges:
+        (x1, y1), (x2, y2) = where[e["source_code"]], where[e["target_code"]]
+        colour = "#16a34a" if e["cooperation"] >= e["conflict"] else "#dc2626"
+        kind = "cooperation" if colour == "#16a34a" else "conflict"
+        parts.append(f'<line class="edge {kind}" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" '
+                     f'y2="{y2:.1f}" stroke="{colour}" stroke-opacity="0.7" '
+                     f'stroke-width="{1 + 6 * e["events"] / top:.1f}"><title>'
+                     f'{escape(e["source_code"])} → {escape(e["target_code"])}: '
+                     f'{e["events"]} events ({e["cooperation"]} cooperation, '
+                     f'{e["conflict"]} conflict)</title></line>')
+    for name, (x, y) in where.items():
+        link = f"/timeline?a={escape(name)}"
+        parts.append(f'<a href="{link}"><circle class="node" cx="{x:.1f}" cy="{y:.1f}" r="6" '
+                     f'fill="#1e3a8a"/><text x="{x:.1f}" y="{y - 10:.1f}" font-size="12" '
+                     f'text-anchor="middle">{escape(name)}</text></a>')
+    fields = ("from", "to", "root", "actor")
+    inputs = "".join(f'<label>{f} <input name="{f}" value="{escape(params.get(f, ""))}">'
+                     "</label> " for f in fields)
+    body = (f'<h1>Who acts on whom</h1><form method="get" id="filter">{inputs}'
+            '<button type="submit">filter</button></form>'
+            f'<p class="legend"><span style="background:#86efac">mostly cooperation</span>'
+            f'<span style="background:#fca5a5">mostly conflict</span> {len(nodes)} actors, '
+            f"{len(edges)} pairs</p>" + "".join(parts) + "</svg>")
+    return page("network", body, json_twin="/api/network")

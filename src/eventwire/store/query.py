@@ -336,6 +336,28 @@ def figures_query(f: EventFilter, subject: str | None = None, unit: str | None =
     return Query(sql, (*w.params, *page_params), FIGURE_COLUMNS)
 
 
+# -- network ---------------------------------------------------------------------------------
+NETWORK_COLUMNS: Columns = (
+    ("source_code", "text"), ("target_code", "text"), ("events", "count"),
+    ("cooperation", "count"), ("conflict", "count"), ("goldstein", "float"))
+
+
+def network_query(f: EventFilter) -> Query:
+    """Who acts on whom: one row per (source, target) pair of coded actors, with the count of
+    their events, how many are cooperation (QuadClass 1-2) and conflict (3-4), and the mean
+    Goldstein score; the busiest pairs first (``f.limit`` of them)."""
+    w = _cluster_where(f)
+    w.add("c.source_code IS NOT NULL AND c.target_code IS NOT NULL")
+    page, page_params = _page(f)
+    sql = ("SELECT c.source_code, c.target_code, count(*) AS events, "
+           "count(*) FILTER (WHERE c.quad_class <= 2) AS cooperation, "
+           "count(*) FILTER (WHERE c.quad_class >= 3) AS conflict, "
+           f"avg(c.goldstein) AS goldstein FROM event_clusters c {w.sql()} "
+           f"GROUP BY c.source_code, c.target_code ORDER BY events DESC, c.source_code, "
+           f"c.target_code{page}")
+    return Query(sql, (*w.params, *page_params), NETWORK_COLUMNS)
+
+
 def actor_rows(store: Store, f: EventFilter | None = None) -> list[dict[str, Any]]:
     """:func:`actors_query` run on ``store``."""
     return store.fetch(actors_query(f or EventFilter()))
