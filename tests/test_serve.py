@@ -300,3 +300,14 @@ def test_the_network_page_draws_actors_and_weighted_coloured_edges(client):
     assert 0 < len(narrowed) <= len(edges)
     later = client.get("/api/network", params={"from": "2030-01-01"}).json()["rows"]
     assert later == []
+
+
+def test_timeline_events_link_to_their_evidence_and_search_has_a_json_twin(client):
+    html = client.get("/timeline", params={"a": "CHN", "b": "RUS"}).text
+    article = client.get("/api/articles").json()["rows"][0]["id"]
+    assert f'<a class="evidence" href="/articles/{article}">' in html
+    twin = client.get("/search.json", params={"source": "CHN"}).json()
+    page = client.get("/search", params={"source": "CHN"}).text
+    assert twin["ok"] and page.count('<tr class="result"') == len(twin["events"]) > 0
+    assert all(e["source_code"].startswith("CHN") for e in twin["events"])
+    assert 'href="/search.json?source=CHN"' in page

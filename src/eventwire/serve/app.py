@@ -312,13 +312,11 @@ def create_app(db: str | None = None, token: str | None = None,
                 rows = timeline_rows(s, a, b or ANY_ACTOR, by, both)
             except ConfigError as exc:
                 raise ApiError(400, str(exc)) from None
-            events = s.fetch(events_query(listing))
+            events = s.fetch(events_query(listing, reports=True))  # each with its article
         return timeline_page(a, b, by, rows, events)
 
-    @app.get("/search", response_class=HTMLResponse,
-             summary="Web page: events and quotations with the CLI's filters")
-    def search_html(request: Request) -> str:
-        from eventwire.serve.pages import search_page
+    def search_results(request: Request) -> tuple[dict[str, str], list[dict[str, Any]],
+                                                  list[dict[str, Any]], int]:
         from eventwire.store.query import count_rows, events_query, quote_rows
 
         given = {k: v for k, v in request.query_params.items() if v.strip()}
@@ -332,7 +330,19 @@ def create_app(db: str | None = None, token: str | None = None,
             total = count_rows(s, events_query(make_filter(f, limit=None, offset=0)))
             quotes = quote_rows(s, make_filter(actor=f.actor, limit=PAGE),
                                 given.get("speaker"))
-        return search_page(given, events, quotes, total)
+        return given, events, quotes, total
+
+    @app.get("/search.json", summary="The search page's data (its JSON twin)")
+    def search_twin(request: Request) -> dict[str, Any]:
+        _, events, quotes, total = search_results(request)
+        return {"ok": True, "events": events, "total": total, "quotes": quotes}
+
+    @app.get("/search", response_class=HTMLResponse,
+             summary="Web page: events and quotations with the CLI's filters")
+    def search_html(request: Request) -> str:
+        from eventwire.serve.pages import search_page
+
+        return search_page(*search_results(request))
 
     def network_edges(request: Request) -> tuple[dict[str, str], list[dict[str, Any]]]:
         from eventwire.store.query import network_query

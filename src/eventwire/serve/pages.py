@@ -191,7 +191,8 @@ def timeline_page(a: str, b: str, by: str, rows: list[dict[str, Any]],
         f'<tr><td>{escape(str(e.get("date") or ""))}</td><td>{escape(str(e["cameo"]))} '
         f'{escape(code_info(e["cameo"]).name)}</td><td>{escape(str(e.get("source_code") or ""))}'
         f'</td><td>{escape(str(e.get("target_code") or ""))}</td><td>'
-        f'{escape(str(e.get("sentence") or ""))}</td></tr>' for e in events)
+        f'<a class="evidence" href="/articles/{escape(str(e.get("article_id") or ""))}">'
+        f'{escape(str(e.get("sentence") or ""))}</a></td></tr>' for e in events)
     body = (f"<h1>Timeline: {escape(title)} by {escape(by)}</h1>"
             f'<p class="legend">{legend} <span>— mean Goldstein</span></p>'
             f"{timeline_svg(rows)}<h2>Events ({len(events)})</h2><table><thead><tr><th>date"
@@ -252,7 +253,8 @@ def search_page(params: dict[str, str], events: list[dict[str, Any]],
             f"<h2>Events ({len(events)} of {total})</h2><table><thead><tr><th>date</th>"
             "<th>event</th><th>source</th><th>target</th><th>evidence</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><h2>Quotations ({len(quotes)})</h2><ul>{said}</ul>")
-    return page("search", body)
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return page("search", body, json_twin=f"/search.json?{query}")
 
 
 def network_page(edges: list[dict[str, Any]], params: dict[str, str],
