@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from eventwire import __version__
 from eventwire.errors import ConfigError, EventwireError, StoreError
+from eventwire.records import Document
 from eventwire.store import Store, open_store
 from eventwire.store.filters import EventFilter, make_filter
 
@@ -124,6 +125,13 @@ def create_app(db: str | None = None, token: str | None = None,
     async def eventwire_error(request: Request, exc: EventwireError) -> JSONResponse:
         return _error(400, str(exc))
 
+    def document(s: Store, article_id: str) -> Document:
+        """The stored article, or a 404 in the error shape."""
+        doc = s.get(article_id)
+        if doc is None:
+            raise ApiError(404, f"No article with id {article_id!r}")
+        return doc
+
     def filters(**values: Any) -> EventFilter:
         try:
             return make_filter(**{k: v for k, v in values.items() if v is not None})
@@ -149,10 +157,7 @@ def create_app(db: str | None = None, token: str | None = None,
     @app.get("/api/articles/{article_id}", summary="One article with everything found in it")
     def article(article_id: str) -> dict[str, Any]:
         with store() as s:
-            doc = s.get(article_id)
-        if doc is None:
-            raise ApiError(404, f"No article with id {article_id!r}")
-        return {"ok": True, "document": doc.to_dict()}
+            return {"ok": True, "document": document(s, article_id).to_dict()}
 
     @app.get("/api/events", summary="Events (one per real-world event, or per report)")
     def events(actor: str | None = None, country: str | None = None,
@@ -266,10 +271,7 @@ def create_app(db: str | None = None, token: str | None = None,
     @app.get("/api/articles/{article_id}/corrections", summary="An article's corrections")
     def corrections(article_id: str) -> dict[str, Any]:
         with store() as s:
-            doc = s.get(article_id)
-            if doc is None:
-                raise ApiError(404, f"No article with id {article_id!r}")
-            rows = s.corrections(doc.article.id)
+            rows = s.corrections(document(s, article_id).article.id)
         return {"ok": True, "rows": rows}
 
     @app.post("/api/articles/{article_id}/corrections",
@@ -287,12 +289,10 @@ def create_app(db: str | None = None, token: str | None = None,
                 raise ApiError(400, f"{name} {value!r} is not an actor code such as CHNGOV")
         try:
             with open_store(db) as s:
-                doc = s.get(article_id)
-                if doc is None:
-                    raise ApiError(404, f"No article with id {article_id!r}")
-                row = s.add_correction(doc.article.id, request.action, request.event_id,
-                                       request.cameo, request.source, request.target,
-                                       request.date, request.note)
+                aid = document(s, article_id).article.id
+                row = s.add_correction(aid, request.action, request.event_id, request.cameo,
+                                       request.source, request.target, request.date,
+                                       request.note)
         except StoreError as exc:
             raise ApiError(400, str(exc)) from None
         return {"ok": True, "correction": row}
@@ -385,10 +385,8 @@ def create_app(db: str | None = None, token: str | None = None,
         from eventwire.serve.pages import article_page
 
         with store() as s:
-            doc = s.get(article_id)
-            fixes = s.corrections(doc.article.id) if doc is not None else []
-        if doc is None:
-            raise ApiError(404, f"No article with id {article_id!r}")
+            doc = document(s, article_id)
+            fixes = s.corrections(doc.article.id)
         return article_page(doc, fixes)
 
     return app
