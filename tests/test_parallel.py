@@ -148,3 +148,22 @@ def test_dask_results_go_through_parquet_shards_that_a_rerun_reuses(corpus, tmp_
     # other settings, other results: their shards have other names
     chunk = list(read_inputs([corpus]))[:3]
     assert shard_name(Settings(), chunk) != shard_name(Settings(min_confidence=0.5), chunk)
+
+
+def test_workers_default_to_one_for_small_or_unknown_inputs_and_cores_for_large(tmp_path):
+    from eventwire.cli.run import PARALLEL_FROM, _workers
+    from eventwire.parallel import default_workers
+    from eventwire.read import ReadOptions
+
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.txt").write_text("Chile and Peru met.\n")
+    large = tmp_path / "large"
+    large.mkdir()
+    for number in range(PARALLEL_FROM + 1):
+        (large / f"{number}.txt").write_text(f"Story {number}.\n")
+    options = ReadOptions()
+    assert _workers(None, None, (str(small),), options) == 1
+    assert _workers(None, None, ("-",), options) == 1  # standard input: size unknown
+    assert _workers(None, None, (str(large),), options) == default_workers()
+    assert _workers(3, None, ("-",), options) == 3  # as asked

@@ -103,7 +103,7 @@ def parallel_options(func: F) -> F:
     decorators = [
         click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
                      help="Processes that parse and extract (default: one per core when "
-                     "there are more than 64 articles, else 1)."),
+                     "the input holds more than 64 articles, else 1)."),
         click.option("--dask", default=None, metavar="local|tcp://HOST:PORT",
                      help="Run on Dask: a LocalCluster of --workers processes ('local'), or "
                      "an existing scheduler."),

@@ -130,7 +130,9 @@ def _workers(workers: int | None, dask: str | None, inputs: tuple[str, ...],
     if workers is not None or dask or shards:
         return workers or default_workers()
     total = count_inputs(inputs, options)
-    return default_workers() if total is None or total > PARALLEL_FROM else 1
+    # an input of unknown size (standard input, a url, a feed, an archive) is usually one
+    # article or a few: one process, unless --workers says otherwise
+    return default_workers() if total is not None and total > PARALLEL_FROM else 1
 
 
 def _warm(settings: Settings, workers: int = 1, dask: str | None = None) -> None:
