@@ -91,8 +91,8 @@ def test_ordinary_first_sentences_are_not_datelines(text):
     "3 of 12",
     "Slideshow: The week in pictures",
     # transcript notices
-    "Our transcripts are created on a rush deadline and may not be in their final form.",
-    "The authoritative record of our programming is the audio record.",
+    "This transcript was produced quickly and may be revised before it is final.",
+    "The audio, not this text, is the authoritative record of the broadcast.",
 ])
 def test_boilerplate_lines_are_removed(line):
     text, removed = strip_boilerplate(f"The strike ended on Monday.\n\n{line}")

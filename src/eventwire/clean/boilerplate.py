@@ -73,7 +73,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("transcript notice", re.compile(
         r"\btranscripts? (?:is|are|was|were|has been|have been|may (?:not )?be)\b.{0,80}"
         r"\b(?:deadline|final form|updated|revised|edited|verbatim)\b|"
-        r"\bauthoritative record of .{0,60}\bis the (?:audio|video) record\b",
+        r"\bauthoritative record of .{0,60}\bis the (?:audio|video) record\b|"
+        r"\bthe (?:audio|video|broadcast|recording)\b.{0,40}\bis the authoritative record\b",
         re.IGNORECASE)),
 )
 
