@@ -141,6 +141,22 @@ def test_store_reopens_an_existing_duckdb_file_by_path(tmp_path):
         assert s.stats()["articles"] == 1
 
 
+def test_a_new_duckdb_file_is_never_seen_half_written(tmp_path):
+    """A new store file appears whole (made under a private name, then linked into place):
+    another process opening it at that moment must not find a file without DuckDB's header."""
+    from eventwire.store.duckdb import _create_whole
+
+    path = tmp_path / "events.duckdb"
+    _create_whole(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.duckdb"]
+    size = path.stat().st_size
+    assert size > 0
+    _create_whole(path)  # already there: left alone
+    assert path.stat().st_size == size
+    with open_store(path) as s:
+        assert s.schema_version() == MIGRATIONS[-1][0]
+
+
 def test_bad_store_urls_get_clear_errors(tmp_path):
     with pytest.raises(ConfigError) as info:
         open_store("mysql://root:hunter2@localhost/db")

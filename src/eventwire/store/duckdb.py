@@ -21,6 +21,31 @@ if TYPE_CHECKING:
     from eventwire.store.query import Query
 
 
+def _create_whole(path: Path) -> None:
+    """Create an empty database at ``path`` unless one is there, so that no other process can
+    ever open a half-written file: DuckDB writes the new file's header after creating it, and a
+    second process opening it in between finds "not a valid DuckDB database file". The file is
+    made under a private name and linked into place, which fails if another process won."""
+    import os
+
+    import duckdb
+
+    if path.exists():
+        return
+    draft = path.with_name(f".{path.name}.{os.getpid()}.new")
+    try:
+        duckdb.connect(str(draft)).close()
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass  # another process created it first: theirs is whole too
+        except OSError:
+            pass  # no hard links here (some network filesystems): let DuckDB create it
+    finally:
+        for leftover in (draft, draft.with_name(draft.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+
+
 class DuckDBStore(SqlStore):
     """A DuckDB database file (or ``:memory:``)."""
 
@@ -45,6 +70,8 @@ class DuckDBStore(SqlStore):
             if read_only and not Path(path).expanduser().exists():
                 raise StoreError(f"No store at {path!r} yet: ingest articles into it first")
         read_only = read_only and path != ":memory:"
+        if path != ":memory:" and not read_only:
+            _create_whole(Path(path).expanduser())
         deadline = time.monotonic() + cls.LOCK_WAIT_SECONDS
         while True:
             try:
