@@ -30,6 +30,8 @@ def test_a_well_formed_entry_loads():
     ({"code": "0311"}, "not of this file's root 11"),
     ({"code": "999"}, "unknown CAMEO code '999'"),
     ({"noun": "condemnation"}, "exactly one of 'verb' or 'noun'"),
+    ({"intransitive": "true"}, "'intransitive' must be true or false"),
+    ({"intransitive": True, "object": ["coup"]}, "'intransitive' is for a verb entry"),
 ])
 def test_a_malformed_entry_is_an_error_naming_it(change, message):
     with pytest.raises(ConfigError, match=r"11-x\.yaml#3") as caught:

@@ -258,3 +258,84 @@ def test_judging_an_act_told_before_targets_whoever_did_it(text, source, target)
 ])
 def test_no_criticism_without_a_particular_act_and_a_negative_judgement(text):
     assert not [e for e in events(text) if e.cameo.startswith("11")]
+
+
+# ---------------------------------------------------------------- verbs that are events only alone
+
+@pytest.mark.parametrize("text", [
+    "The Brazilian navy demonstrated its new submarine to the press.",
+    "The Kenyan opposition rallied support for the finance bill.",
+])
+def test_showing_something_or_rallying_support_is_no_protest(text):
+    assert not [e for e in events(text) if e.cameo.startswith("14")]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Chileans demonstrated against the pension law.",
+    "Supporters of the Kenyan opposition rallied in Nairobi.",
+])
+def test_demonstrating_and_rallying_without_an_object_are_protests(text):
+    assert [e.cameo for e in events(text)] == ["141"]
+
+
+# ---------------------------------------------------------------- undergoing an attack
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("A Pakistani army convoy came under attack near the Afghan border.", "PAK"),
+    ("Ukraine suffered a massive missile attack overnight.", "UKR"),
+])
+def test_whoever_undergoes_an_attack_by_no_one_named_is_its_target(text, target):
+    found = events(text)
+    assert [(e.source_code, e.cameo[:2], (e.target_code or "")[:3]) for e in found] == [
+        (None, "18", target)] or [(e.source_code, e.cameo[:2], (e.target_code or "")[:3])
+                                  for e in found] == [(None, "19", target)]
+
+
+def test_an_attack_survived_names_the_survivor_as_target():
+    found = events("The Kenyan president survived an attack by Somali militants.")
+    assert [((e.source_code or "")[:3], e.cameo[:2], (e.target_code or "")[:3])
+            for e in found] == [("SOM", "19", "KEN")]
+
+
+# ---------------------------------------------------------------- joint drills
+
+@pytest.mark.parametrize("text", [
+    "Indian and Japanese forces conducted joint naval exercises in the Bay of Bengal.",
+    "Thai and American troops held military drills near Bangkok.",
+])
+def test_drills_by_two_nations_forces_are_military_cooperation_both_ways(text):
+    pairs = {((e.source_code or "")[:3], (e.target_code or "")[:3]) for e in events(text)
+             if e.cameo == "062"}
+    assert len(pairs) == 2 and all(a != b for a, b in pairs)
+    assert {a for a, _ in pairs} == {b for _, b in pairs}
+
+
+def test_drills_by_one_navy_alone_stay_a_show_of_force():
+    assert [e.cameo for e in events("The Chinese navy held drills near Taiwan.")] == ["150"]
+
+
+# ---------------------------------------------------------------- declining to comment
+
+@pytest.mark.parametrize("text", [
+    "The Venezuelan army declined to comment on the report.",
+    "A Turkish foreign ministry spokesman had no immediate comment.",
+    "The Egyptian army refused to comment on the arrests.",
+])
+def test_declining_to_comment_is_coded_once_as_011(text):
+    assert [e.cameo for e in events(text)] == ["011"]
+
+
+def test_raising_a_protest_with_a_government_is_an_official_complaint():
+    found = events("Indonesia raised a protest with Australia over the border patrol.")
+    assert [((e.source_code or "")[:3], e.cameo, (e.target_code or "")[:3])
+            for e in found] == [("IDN", "114", "AUS")]
+
+
+# ---------------------------------------------------------------- a weekday told in the past
+
+def test_a_weekday_of_a_past_act_is_the_one_before_the_story():
+    # 2024-03-13 is a Wednesday: the Friday of a past clash is the 8th, not the 15th
+    found = events("Sudanese troops clashed with rebels in Darfur on Friday.")
+    assert found and {e.date for e in found} == {"2024-03-08"}
+    ahead = events("The Sudanese president will meet Egyptian officials in Cairo on Friday.")
+    assert ahead and {e.date for e in ahead} == {"2024-03-15"}

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.coding.lexicon import Lexicon, Pattern
-from eventwire.coding.participants import Participant, Participants, domestic
+from eventwire.coding.participants import (
+    Participant,
+    Participants,
+    domestic,
+    undergoing_verb,
+)
 from eventwire.coding.syntax import (
     SUBJECTS,
     event_object,
@@ -63,6 +68,8 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
             # "suspended talks", "condemned the attack": the object noun is what this
             # verb is about, not a second event
             consumed.update(c.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"})
+            if pattern.objects and (act := event_object(token, pattern)) is not None:
+                consumed.add(act.i)  # "declined to comment on X" is no comment on X
         else:
             sources, targets = finder.of_noun(token, pattern)
         if pattern.reciprocal and len(sources) >= 2 and not targets:
@@ -93,8 +100,13 @@ VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 
 def unnamed_violence(trigger: Token, pattern: Pattern) -> bool:
     """An act of violence told with a doer that is no actor: a common noun ("gunmen",
-    "assailants", "a truck") or a passive without an agent."""
-    if pattern.code[:2] not in VIOLENCE_ROOTS or trigger.pos_ not in {"VERB", "AUX"}:
+    "assailants", "a truck"), a passive without an agent, or a noun its victim undergoes
+    ("the convoy came under attack", "Ukraine suffered a missile attack")."""
+    if pattern.code[:2] not in VIOLENCE_ROOTS:
+        return False
+    if trigger.pos_ == "NOUN":
+        return undergoing_verb(trigger) is not None
+    if trigger.pos_ not in {"VERB", "AUX"}:
         return False
     subject, passive = subject_of(trigger)
     if subject is None:
@@ -222,6 +234,8 @@ def choose_pattern(token: Token, patterns: tuple[Pattern, ...]) -> Pattern | Non
 
 
 def _fits(token: Token, pattern: Pattern) -> bool:
+    if pattern.intransitive and any(c.dep_ == "dobj" for c in token.children):
+        return False  # "demonstrated resolve", "rallied support": no protest
     if pattern.particle and not any(
             c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == pattern.particle
             for c in token.children):
@@ -235,8 +249,10 @@ def _fits(token: Token, pattern: Pattern) -> bool:
 
 
 def _conjoined_subject(token: Token) -> bool:
+    """"Israel and Lebanon ...", "Indian and Japanese forces ...": two parties act together."""
     subject, _ = subject_of(token) if token.pos_ in {"VERB", "AUX"} else (None, False)
-    return subject is not None and bool(subject.conjuncts)
+    return subject is not None and (bool(subject.conjuncts) or any(
+        c.dep_ in {"amod", "nmod", "compound"} and c.conjuncts for c in subject.children))
 
 
 def _prep_present(token: Token, pattern: Pattern, event_object: Token | None) -> bool:

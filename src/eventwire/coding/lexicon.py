@@ -34,6 +34,7 @@ class Pattern:
     objects: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     reciprocal: bool = False
+    intransitive: bool = False
     example: str = ""
     source: str | None = None
     target: str | None = None
@@ -66,7 +67,7 @@ def _as_set(value: Any) -> frozenset[str]:
 #: The keys an entry may have (README.md in the lexicon folder), and whether each is a
 #: list ("object", "prep": one string or a list of strings), a flag or a string.
 _LISTS = frozenset({"object", "prep"})
-_FLAGS = frozenset({"reciprocal"})
+_FLAGS = frozenset({"reciprocal", "intransitive"})
 _STRINGS = frozenset({"code", "verb", "noun", "particle", "example", "source", "target"})
 _REQUIRED = ("code", "example", "source")
 
@@ -101,6 +102,8 @@ def parse_entry(entry: dict[str, Any], origin: str, root: str | None = None) -> 
         raise ConfigError(f"{origin}: code {code!r} is not of this file's root {root}")
     if ("verb" in entry) == ("noun" in entry):
         raise ConfigError(f"{origin}: entry {code} needs exactly one of 'verb' or 'noun'")
+    if entry.get("intransitive") and ("noun" in entry or entry.get("object")):
+        raise ConfigError(f"{origin}: 'intransitive' is for a verb entry without 'object'")
     pos = "VERB" if "verb" in entry else "NOUN"
     return Pattern(
         code=code,
@@ -110,6 +113,7 @@ def parse_entry(entry: dict[str, Any], origin: str, root: str | None = None) -> 
         objects=_as_set(entry.get("object")),
         preps=_as_set(entry.get("prep")),
         reciprocal=bool(entry.get("reciprocal", False)),
+        intransitive=bool(entry.get("intransitive", False)),
         example=str(entry.get("example", "")),
         source=entry.get("source"),
         target=entry.get("target"),

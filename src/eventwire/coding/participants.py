@@ -46,7 +46,23 @@ DEFAULT_TARGET_PREPS = ("to", "with", "against", "toward", "towards")
 LAUNCHED_ROOTS = frozenset({"15", "18", "19", "20"})
 #: Verbs whose subject undergoes the event its object names ("Beijing faced pressure").
 UNDERGO_VERBS = frozenset({"face", "receive", "suffer", "endure", "experience", "weather",
-                           "come", "draw", "attract"})
+                           "come", "draw", "attract",
+                           # "the mayor survived an attack", "the convoy escaped an ambush",
+                           # "the garrison repelled an assault": the subject was the one hit
+                           "survive", "escape", "withstand", "repel", "repulse"})
+
+
+def undergoing_verb(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the noun's event: "suffered [an attack]", "survived
+    [an assassination attempt]", "came under [attack]"."""
+    noun = first_conjunct(noun)
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in UNDERGO_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in {
+            "come", "fall"}:
+        return head.head
+    return None
 
 
 _ANY = Pattern(code="010", pos="VERB", lemma="")
@@ -110,7 +126,7 @@ class Participants:
         """"French and Egyptian warships": the second country's group too (EGYMIL)."""
         role = (found.code or "")[3:]
         out = []
-        for modifier in (c for c in token.children if c.dep_ in {"amod", "compound"}):
+        for modifier in (c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}):
             for other in modifier.conjuncts:
                 actor = self.actors.actor_at(other)
                 if actor is not None and actor.code and actor.kind in {"country", "region"}:
@@ -381,15 +397,16 @@ class Participants:
         return []
 
     def _undergoer(self, noun: Token) -> list[Participant]:
-        """"Beijing has faced pressure from the West": Beijing is the target."""
-        noun = first_conjunct(noun)
-        head = noun.head
-        if noun.dep_ == "dobj" and head.lemma_.lower() in UNDERGO_VERBS:
-            subject, passive = subject_of(head)
-            return [] if passive else self.refs(subject)
-        return []
+        """"Beijing has faced pressure from the West", "the convoy came under fire": the
+        subject is the target."""
+        verb = undergoing_verb(noun)
+        if verb is None:
+            return []
+        subject, passive = subject_of(verb)
+        return [] if passive else self.refs(subject)
 
     def _noun_source(self, noun: Token, pattern: Pattern) -> list[Participant]:
+        """The doer of a noun event; never the subject of a verb of undergoing it."""
         children = list(noun.children)
         first = first_conjunct(noun)
         if first is not noun:  # "scrutiny and pressure from the West": shared modifiers

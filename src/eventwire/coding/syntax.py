@@ -18,7 +18,7 @@ RELATIVE = frozenset({"which", "that", "who", "whom"})
 
 def event_object(verb: Token, pattern: Pattern) -> Token | None:
     """The noun that a light-verb pattern needs: "hold [talks]", "slapped with [sanctions]",
-    "gave 5 million dollars of [aid]"."""
+    "gave 5 million dollars of [aid]"; or the verb it governs: "declined [to comment]"."""
     for child in verb.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr"}:
             if _named(child, pattern.objects):
@@ -35,6 +35,9 @@ def event_object(verb: Token, pattern: Pattern) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and _named(obj, pattern.objects):
                     return obj
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"} and \
+                _named(child, pattern.objects):
+            return child  # "declined [to comment]": the act declined
     return None
 
 
