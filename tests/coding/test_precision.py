@@ -339,3 +339,36 @@ def test_a_weekday_of_a_past_act_is_the_one_before_the_story():
     assert found and {e.date for e in found} == {"2024-03-08"}
     ahead = events("The Sudanese president will meet Egyptian officials in Cairo on Friday.")
     assert ahead and {e.date for e in ahead} == {"2024-03-15"}
+
+
+# ---------------------------------------------------------------- a toll and its cause
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("At least nine people were killed after a bomb went off in a market in Kabul.", "AFG"),
+    ("Dozens of people are dead after a truck plowed into a crowd in Marseille.", "FRA"),
+])
+def test_the_cause_of_a_toll_in_an_after_clause_is_news(text, target):
+    found = events(text)
+    assert [(e.source_code, e.cameo[:2], (e.target_code or "")[:3]) for e in found] == [
+        (None, "18", target)]
+
+
+def test_an_after_clause_of_another_kind_of_event_stays_background():
+    found = events("The Peruvian president met Chilean officials after gunmen attacked a bus "
+                   "in Lima.")
+    assert [e.cameo for e in found] == ["040"] or [e.cameo for e in found] == ["040", "040"]
+
+
+def test_a_reduced_relative_tells_an_attack_by_an_unnamed_doer():
+    found = events("A car rammed into a crowd in Toulouse on Friday.", published="2024-03-18")
+    assert [(e.source_code, e.cameo, (e.target_code or "")[:3], e.date) for e in found] == [
+        (None, "180", "FRA", "2024-03-15")]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Several attacks occurred in Hamburg on Saturday.", "DEU"),
+    ("A bombing took place in a market in Peshawar.", "PAK"),
+])
+def test_an_attack_that_took_place_somewhere_targets_that_country(text, target):
+    assert [(e.source_code, e.cameo[:2], (e.target_code or "")[:3]) for e in events(text)] \
+        == [(None, "18", target)]

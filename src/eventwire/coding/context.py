@@ -157,11 +157,26 @@ STARTING_MARKS = frozenset({"since"})
 
 def is_background(trigger: Token, marks: frozenset[str] = BACKGROUND_MARKS) -> bool:
     """An event mentioned only as background: "since the invasion", "amid the war", or a
-    verb in an "after ..." / "because ..." clause (``marks``) of another event's sentence."""
+    verb in an "after ..." / "because ..." clause (``marks``) of another event's sentence;
+    but not the cause of the toll the sentence leads with ("12 people were killed after a
+    bomb exploded in a market", "dozens are dead after a truck plowed into a crowd")."""
     if trigger.pos_ == "NOUN":
         return trigger.dep_ == "pobj" and trigger.head.lower_ in BACKGROUND
     return trigger.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in marks for c in trigger.children)
+        c.dep_ == "mark" and c.lower_ in marks for c in trigger.children
+    ) and not tells_a_toll(trigger.head)
+
+
+#: Predicates of a casualty toll: "were killed", "are dead", "was injured", "died".
+TOLL_WORDS = frozenset({"kill", "dead", "die", "injure", "wound", "hurt", "hospitalize",
+                        "hospitalise", "injured", "wounded", "killed"})
+
+
+def tells_a_toll(clause: Token) -> bool:
+    """Whether a clause's predicate is a casualty toll, its own verb or an adjective after a
+    copula ("are dead")."""
+    return clause.lemma_.lower() in TOLL_WORDS or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in TOLL_WORDS for c in clause.children)
 
 
 TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})

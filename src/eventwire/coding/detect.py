@@ -82,9 +82,14 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
         if sources and not targets:
             targets = finder.place_target(token) or domestic(pattern, sources)
         elif not sources and not targets and unnamed_violence(token, pattern):
-            # "stormed a hotel in Kabul, killing 12 people": the clause it hangs on places it
+            # "stormed a hotel in Kabul, killing 12 people": the clause it hangs on places
+            # it; "12 were killed after a bomb went off in a market in Kabul": the clause
+            # that tells the cause does
             targets = finder.place_target(token) or (
-                finder.place_target(token.head) if token.dep_ in {"advcl", "conj"} else [])
+                finder.place_target(token.head) if token.dep_ in {"advcl", "conj"}
+                or (token.pos_ == "NOUN" and token.dep_ == "nsubj") else []
+            ) or next((found for c in token.children if c.dep_ == "advcl"
+                       and (found := finder.place_target(c))), [])
         if sources or targets:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
     yield from _obligations(sent, Participants(actors, place_codes))
@@ -104,19 +109,25 @@ def unnamed_violence(trigger: Token, pattern: Pattern) -> bool:
     ("the convoy came under attack", "Ukraine suffered a missile attack")."""
     if pattern.code[:2] not in VIOLENCE_ROOTS:
         return False
-    if trigger.pos_ == "NOUN":
-        return undergoing_verb(trigger) is not None
+    if trigger.pos_ == "NOUN":  # "came under attack", "assaults occurred in Hamburg"
+        return undergoing_verb(trigger) is not None or (
+            trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in HAPPENING)
     if trigger.pos_ not in {"VERB", "AUX"}:
         return False
     subject, passive = subject_of(trigger)
-    if subject is None:
-        return passive
+    if subject is None:  # "a truck [that] plowed into", "a man [who was] shot in Juarez"
+        return passive or (trigger.dep_ == "acl" and trigger.tag_ in {"VBD", "VBN"}
+                           and trigger.head.pos_ == "NOUN"
+                           and trigger.head.ent_type_ not in _NAMED)
     # "Soviet security forces murdered ...": a doer named by its nation is not unnamed
     return subject.pos_ in {"NOUN", "PROPN"} and not any(
         t.ent_type_ in _NAMED for t in subject.subtree)
 
 
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+
+#: Verbs that say an act happened without saying who did it ("attacks occurred").
+HAPPENING = frozenset({"occur", "happen", "take"})
 
 
 def _own_forces(target: Participant, sources: list[Participant]) -> bool:
