@@ -30,7 +30,8 @@ HEADER = """\
 # Leetaru & Schrodt 2013), typos repaired; 12 codes that GDELT lacks or labels with another action
 # have names written for eventwire. The CAMEO codebook's names (CC BY-NC-SA) are not used.
 # Goldstein is GDELT's CAMEO.goldsteinscale.txt, empty for 7 codes GDELT lacks; eventwire then
-# uses the parent code's value. PLOVER is empty for roots 01/02 (dropped in PLOVER).
+# uses the parent code's value. PLOVER is empty for roots 01/02 (dropped in PLOVER); 1712 is
+# COERCE, not the mapping's ASSAULT, as its mode (seize) is a COERCE mode in the PLOVER manual.
 # Built by scripts/build_cameo_codes.py; sources and licences: NOTICE in this folder.
 """
 
@@ -84,6 +85,24 @@ def name_for(row: dict[str, str]) -> str:
     return name
 
 
+def plover_for(row: dict[str, str], rows: list[dict[str, str]]) -> str:
+    """The row's PLOVER type, except where the mapping line gives a mode that the current
+    manual's table for that type lacks (the reference's ``plover_note`` says so) and the same
+    mapping uses that mode, on lines the manual agrees with, under exactly one other type: the
+    mode then decides. ``1712``
+    (destroy property) is mapped to ASSAULT with mode ``seize``, a COERCE mode (``171`` seize
+    property, ``192`` occupy territory); a mode used nowhere else (``175``'s context name in
+    the mode slot) or only on lines the manual also disagrees with (``ban``) leaves the type
+    as mapped."""
+    mode = row["plover_mode"]
+    if not mode or f"mode '{mode}' is not in the current manual's" not in row["plover_note"]:
+        return row["plover"]
+    others = {r["plover"] for r in rows
+              if r["plover_mode"] == mode and r["plover"] and r["plover"] != row["plover"]
+              and "is not in the current manual's" not in r["plover_note"]}
+    return others.pop() if len(others) == 1 else row["plover"]
+
+
 def build(reference: Path) -> list[dict[str, str]]:
     """The bundled rows, in the reference's order."""
     fields, rows = read_table(reference / "cameo-event-codes.tsv")
@@ -96,6 +115,8 @@ def build(reference: Path) -> list[dict[str, str]]:
             raise SystemExit(f"{code}: not in the reference table")
     out = [{col: (name_for(row) if col == "name" else row[col]) for col in COLUMNS}
            for row in rows]
+    for row, source in zip(out, rows, strict=True):
+        row["plover"] = plover_for(source, rows)
     for row in out:
         for value in row.values():
             if not value.isascii() or "\t" in value or value.startswith('"'):

@@ -123,3 +123,17 @@ def test_background_mentions_are_not_events():
 
 def test_talk_about_relations_is_not_an_event():
     assert events("Relations between Chile and Peru have shown new strength.") == []
+
+
+def test_plover_types_follow_the_manual_where_the_mapping_gives_another_type_s_mode():
+    """The bundled table is built from the reference by scripts/build_cameo_codes.py: destroying
+    property (1712) carries the mode "seize", which the PLOVER manual lists under COERCE only."""
+    from eventwire.coding.cameo import code_info
+
+    assert code_info("1712").plover == "COERCE"
+    assert code_info("171").plover == "COERCE"
+    assert code_info("175").plover == "ASSAULT"  # its mode slot holds a context: kept as mapped
+    assert code_info("1722").plover == "COERCE"  # 'ban' is nowhere a valid mode: kept as mapped
+    found = eventwire.extract("Israeli troops demolished a Palestinian school in Hebron.",
+                              published="2024-03-13").events
+    assert [(e.cameo, e.plover) for e in found] == [("1712", "COERCE")]
