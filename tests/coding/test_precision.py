@@ -372,3 +372,20 @@ def test_a_reduced_relative_tells_an_attack_by_an_unnamed_doer():
 def test_an_attack_that_took_place_somewhere_targets_that_country(text, target):
     assert [(e.source_code, e.cameo[:2], (e.target_code or "")[:3]) for e in events(text)] \
         == [(None, "18", target)]
+
+
+# ---------------------------------------------------------------- attempts
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("An attempt to assassinate the Nigerian governor was foiled in Lagos.", None, "NGA"),
+    ("Kurdish militants attempted to assassinate the Turkish interior minister.", "TUR", "TUR"),
+])
+def test_an_attempted_assassination_is_185_named_doer_or_not(text, source, target):
+    found = events(text)
+    assert [(e.source_code and e.source_code[:3], e.cameo, (e.target_code or "")[:3])
+            for e in found] == [(source, "185", target)]
+
+
+def test_a_plan_to_attack_is_no_attack_by_an_unnamed_doer():
+    assert not [e for e in events("A plan to attack Israeli ships was exposed in Cyprus.")
+                if e.cameo[:2] in {"18", "19"} and e.mood == "actual"]

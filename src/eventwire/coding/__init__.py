@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING
 
 from eventwire.coding.cameo import code_info, intent_code, refusal_code
 from eventwire.coding.context import STARTING_MARKS, Context, is_background, is_topic
-from eventwire.coding.detect import Detection, Participant, detect, unnamed_violence
+from eventwire.coding.detect import (
+    ATTEMPTS,
+    Detection,
+    Participant,
+    detect,
+    unnamed_violence,
+)
 from eventwire.coding.lexicon import Lexicon, load_lexicon
 from eventwire.coding.mood import detect_mood, is_demanded, is_refused, rules_nothing_out
 from eventwire.coding.topics import off_topic_sentences
@@ -99,7 +105,7 @@ def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[E
     if mood == "actual" and date_source == "text" and _after_publication(date, frame) \
             and not _past_tense(trigger):
         mood = "future"
-    code = _unconventional(found) or found.pattern.code
+    code = _attempted(found) or _unconventional(found) or found.pattern.code
     if mood in _ANNOUNCED:
         code = intent_code(code)
     elif mood == "negated" and is_refused(trigger):
@@ -214,6 +220,15 @@ def _figurative(found: Detection) -> bool:
 #: Conventional military force (190 generic, 193 small arms) is fighting between armed forces;
 #: unnamed gunmen who attack a crowd, a club or a journalist use unconventional violence (180).
 _CONVENTIONAL = frozenset({"190", "193"})
+
+
+def _attempted(found: Detection) -> str | None:
+    """"attempted to assassinate X", "an attempt to assassinate X": an attempted
+    assassination (185), whether or not it succeeded."""
+    trigger = found.trigger
+    if found.pattern.code != "186" or trigger.dep_ not in {"xcomp", "acl"}:
+        return None
+    return "185" if trigger.head.lemma_.lower() in ATTEMPTS else None
 
 
 def _unconventional(found: Detection) -> str | None:

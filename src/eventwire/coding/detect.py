@@ -116,15 +116,20 @@ def unnamed_violence(trigger: Token, pattern: Pattern) -> bool:
         return False
     subject, passive = subject_of(trigger)
     if subject is None:  # "a truck [that] plowed into", "a man [who was] shot in Juarez"
-        return passive or (trigger.dep_ == "acl" and trigger.tag_ in {"VBD", "VBN"}
-                           and trigger.head.pos_ == "NOUN"
-                           and trigger.head.ent_type_ not in _NAMED)
+        if trigger.dep_ != "acl" or trigger.head.pos_ != "NOUN":
+            return passive
+        # "an attempt to kill the governor", "a bid to assassinate the prime minister"
+        return trigger.head.lemma_.lower() in ATTEMPTS or (
+            trigger.tag_ in {"VBD", "VBN"} and trigger.head.ent_type_ not in _NAMED)
     # "Soviet security forces murdered ...": a doer named by its nation is not unnamed
     return subject.pos_ in {"NOUN", "PROPN"} and not any(
         t.ent_type_ in _NAMED for t in subject.subtree)
 
 
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+
+#: Nouns and verbs whose infinitive is an act tried (a plot or a plan is not yet an act).
+ATTEMPTS = frozenset({"attempt", "bid", "try"})
 
 #: Verbs that say an act happened without saying who did it ("attacks occurred").
 HAPPENING = frozenset({"occur", "happen", "take"})
