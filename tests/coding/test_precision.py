@@ -389,3 +389,33 @@ def test_an_attempted_assassination_is_185_named_doer_or_not(text, source, targe
 def test_a_plan_to_attack_is_no_attack_by_an_unnamed_doer():
     assert not [e for e in events("A plan to attack Israeli ships was exposed in Cyprus.")
                 if e.cameo[:2] in {"18", "19"} and e.mood == "actual"]
+
+
+# ---------------------------------------------------------------- conditions and obligations
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kenya will expel the Somali ambassador if the attacks continue.", "1313"),
+    ("The European Union said it would halt aid to Mali if the junta delays the vote.",
+     "1311"),
+])
+def test_a_hostile_act_made_to_depend_on_another_s_act_is_a_threat(text, code):
+    found = events(text)
+    assert [(e.cameo, e.mood) for e in found] == [(code, "actual")]
+
+
+def test_a_friendly_act_on_a_condition_stays_an_intention():
+    found = events("Kenya will meet Somali officials if the attacks stop.")
+    assert [(e.cameo, e.mood) for e in found] == [("036", "future")]
+
+
+@pytest.mark.parametrize(("text", "code", "target"), [
+    ("The German chancellor said Turkey has to release the journalists.", "100", "TUR"),
+    ("The Irish ambassador said the Security Council needed to act.", "020", "IGO"),
+])
+def test_a_reported_duty_or_need_is_a_demand_or_an_appeal_and_not_the_act(text, code, target):
+    found = events(text)
+    assert [(e.cameo, (e.target_code or "")[:3]) for e in found] == [(code, target)]
+
+
+def test_a_need_for_a_thing_is_no_appeal():
+    assert not events("The Indian minister said Pakistan needed more time.")

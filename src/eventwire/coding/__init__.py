@@ -30,7 +30,13 @@ from eventwire.coding.detect import (
     unnamed_violence,
 )
 from eventwire.coding.lexicon import Lexicon, load_lexicon
-from eventwire.coding.mood import detect_mood, is_demanded, is_refused, rules_nothing_out
+from eventwire.coding.mood import (
+    detect_mood,
+    is_conditioned,
+    is_demanded,
+    is_refused,
+    rules_nothing_out,
+)
 from eventwire.coding.topics import off_topic_sentences
 from eventwire.records import Article, Event, Mention, Mood, content_id
 from eventwire.timeperiod import period
@@ -106,7 +112,11 @@ def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[E
             and not _past_tense(trigger):
         mood = "future"
     code = _attempted(found) or _unconventional(found) or found.pattern.code
-    if mood in _ANNOUNCED:
+    if mood == "future" and is_conditioned(trigger) and \
+            intent_code(code)[:2] == "13":
+        # "will boycott the vote unless the president resigns": a threat, made now
+        code, mood = intent_code(code), "actual"
+    elif mood in _ANNOUNCED:
         code = intent_code(code)
     elif mood == "negated" and is_refused(trigger):
         code = refusal_code(code)

@@ -35,10 +35,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Detection", "Participant", "candidates", "choose_pattern", "detect", "subject_of"]
 
-#: "X said that Y must ...": a demand (CAMEO 100) made by reporting an obligation.
+#: "X said that Y must ...": a demand (CAMEO 100) made by reporting an obligation; "X said
+#: Y needs to ...": an appeal (020), which states a need rather than a duty.
 DEMAND_BY_OBLIGATION = Pattern(code="100", pos="VERB", lemma="", origin="construction")
+APPEAL_BY_NEED = Pattern(code="020", pos="VERB", lemma="", origin="construction")
 _OBLIGATION_CUES = frozenset({"say", "state", "announce", "insist", "declare", "conclude",
-                              "stress", "tell", "warn", "reiterate", "add", "write"})
+                              "stress", "tell", "warn", "reiterate", "add", "write",
+                              "remind"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,14 +152,27 @@ def _obligations(sent: Span, finder: Participants) -> Iterator[Detection]:
         if token.lemma_.lower() not in _OBLIGATION_CUES:
             continue
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
-            if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"}
-                       for c in clause.children):
+            pattern = _obligation(clause)
+            if pattern is None:
                 continue
             subject, _ = subject_of(token)
             inner = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
             sources, targets = finder.refs(subject), finder.refs(inner)
             if sources and targets:
-                yield Detection(DEMAND_BY_OBLIGATION, token, tuple(sources), tuple(targets))
+                yield Detection(pattern, token, tuple(sources), tuple(targets))
+
+
+def _obligation(clause: Token) -> Pattern | None:
+    """What a reported clause obliges its subject to: "Y must/should/has to act" a demand,
+    "Y needs to act" an appeal; None for a clause that obliges nobody."""
+    if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children):
+        return DEMAND_BY_OBLIGATION
+    if not any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                         for a in c.children) for c in clause.children):
+        return None
+    lemma = clause.lemma_.lower()
+    return DEMAND_BY_OBLIGATION if lemma == "have" else APPEAL_BY_NEED if lemma == "need" \
+        else None
 
 
 #: "X said the launch was unacceptable", "X called the move reckless": a negative judgement of

@@ -77,6 +77,14 @@ def detect_mood(trigger: Token) -> Mood:
     return "actual"
 
 
+def is_conditioned(trigger: Token) -> bool:
+    """Whether the trigger's clause is made to depend on another's act ("will halt aid if
+    the junta delays the vote", "will boycott unless the president resigns")."""
+    verb = clause_verb(trigger)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                         for m in c.children) for c in verb.children)
+
+
 REFUSING_HEADS = frozenset({"refuse", "decline", "reject", "fail", "oppose"})
 
 
@@ -103,6 +111,9 @@ def is_demanded(trigger: Token) -> bool:
     verb = clause_verb(trigger)
     if any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBLIGING_HEADS and \
+            verb.head.pos_ in {"VERB", "AUX"}:
+        return True  # "Turkey has to release them": owed, not done
     current = verb
     for _ in range(3):
         if current.dep_ not in {"ccomp", "xcomp", "acl", "pcomp", "advcl"} or \
@@ -164,4 +175,10 @@ def _governing_mood(head: Token) -> Mood | None:
         return "intended"
     if lemma in FUTURE_HEADS:
         return "future"
+    if lemma in OBLIGING_HEADS and head.pos_ in {"VERB", "AUX"}:
+        return "hypothetical"  # "Turkey has to release them": owed, not done
     return own
+
+
+#: Verbs whose infinitive is an act owed or needed ("has to withdraw", "needs to act").
+OBLIGING_HEADS = frozenset({"have", "need", "ought"})
