@@ -419,3 +419,10 @@ def test_a_reported_duty_or_need_is_a_demand_or_an_appeal_and_not_the_act(text, 
 
 def test_a_need_for_a_thing_is_no_appeal():
     assert not events("The Indian minister said Pakistan needed more time.")
+
+
+def test_a_place_an_act_happens_near_is_not_its_target():
+    found = events("Hezbollah fired rockets near Haifa on Friday.")
+    assert found and all(not (e.target_code or "").startswith("ISR") for e in found)
+    aimed = events("Hezbollah fired rockets into Israel on Friday.")
+    assert [(e.cameo, (e.target_code or "")[:3]) for e in aimed] == [("190", "ISR")]

@@ -83,7 +83,7 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
         if pattern.code[:2] == "15" and sources:
             targets = [t for t in targets if not _own_forces(t, sources)]
         if sources and not targets:
-            targets = finder.place_target(token) or domestic(pattern, sources)
+            targets = finder.place_target(token, near=False) or domestic(pattern, sources)
         elif not sources and not targets and unnamed_violence(token, pattern):
             # "stormed a hotel in Kabul, killing 12 people": the clause it hangs on places
             # it; "12 were killed after a bomb went off in a market in Kabul": the clause

@@ -326,12 +326,15 @@ class Participants:
                     return found
         return []
 
-    def place_target(self, trigger: Token) -> list[Participant]:
-        """Where an event has no other target, the country of the place it happens in."""
+    def place_target(self, trigger: Token, near: bool = True) -> list[Participant]:
+        """Where an event has no other target, the country of the place it happens in; with
+        ``near`` false, not a place it only happens near ("fired missiles into the sea near
+        Guam" by a named doer aims at the sea, not at Guam)."""
+        preps = {"in", "at", "into", "inside"} | ({"near"} if near else set())
         for token in trigger.subtree:
             code = self.place_codes.get(token.i)
-            if code and token.dep_ == "pobj" and token.head.lower_ in {
-                    "in", "at", "into", "near", "inside"} and same_phrase(token, trigger):
+            if code and token.dep_ == "pobj" and token.head.lower_ in preps and \
+                    same_phrase(token, trigger):
                 return [Participant(token, None, code)]
         return []
 
