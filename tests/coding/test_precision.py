@@ -426,3 +426,23 @@ def test_a_place_an_act_happens_near_is_not_its_target():
     assert found and all(not (e.target_code or "").startswith("ISR") for e in found)
     aimed = events("Hezbollah fired rockets into Israel on Friday.")
     assert [(e.cameo, (e.target_code or "")[:3]) for e in aimed] == [("190", "ISR")]
+
+
+# ---------------------------------------------------------------- statements that act
+
+@pytest.mark.parametrize(("text", "code", "source", "target"), [
+    ("The Kenyan government issued a statement condemning the Ugandan raid.", "111", "KEN",
+     "UGA"),
+    ("The Russian foreign ministry released a statement demanding that Ukraine withdraw its "
+     "troops.", "100", "RUS", "UKR"),
+    ("The Security Council adopted a resolution condemning North Korea.", "111", "IGO", "PRK"),
+])
+def test_a_statement_s_participle_is_the_issuer_s_act_and_the_only_event(text, code, source,
+                                                                         target):
+    assert [(e.cameo, (e.source_code or "")[:3], (e.target_code or "")[:3])
+            for e in events(text)] == [(code, source, target)]
+
+
+def test_a_statement_that_only_speaks_is_still_a_statement():
+    found = events("The Egyptian government issued a statement on the Libyan elections.")
+    assert [e.cameo for e in found] == ["010"]

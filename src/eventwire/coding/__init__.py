@@ -264,9 +264,15 @@ ANNOUNCING = frozenset({"agree", "pledge", "promise", "vow", "offer", "decide", 
 
 
 def _announces_another(found: Detection, triggers: frozenset[int]) -> bool:
+    """"agreed to lift the embargo"; "issued a statement condemning the raid": the act in the
+    infinitive or in the statement's participle is the event, not the announcing."""
     trigger = found.trigger
-    return trigger.lemma_.lower() in ANNOUNCING and any(
-        c.dep_ == "xcomp" and c.i in triggers for c in trigger.children)
+    if trigger.lemma_.lower() in ANNOUNCING and any(
+            c.dep_ == "xcomp" and c.i in triggers for c in trigger.children):
+        return True
+    return found.pattern.code == "010" and any(
+        c.dep_ == "dobj" and any(a.dep_ == "acl" and a.i in triggers for a in c.children)
+        for c in trigger.children)
 
 
 def _past_tense(trigger: Token) -> bool:

@@ -45,6 +45,22 @@ def _named(token: Token, words: frozenset[str]) -> bool:
     return token.lemma_.lower() in words or token.lower_ in words
 
 
+#: Texts that act through a participle: "a statement condemning", "a letter urging".
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "letter", "resolution",
+                             "message", "note", "announcement", "editorial", "motion"})
+
+
+def issuer_of(text: Token) -> Token | None:
+    """Who issued a statement noun: its possessor ("the ministry's statement") or the
+    subject of the verb that has it as object ("the ministry issued a statement")."""
+    owner = next((c for c in text.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if text.dep_ in {"dobj", "nsubjpass"} and text.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(text.head)[0]
+    return None
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, inherited through control and coordination; and whether the
     verb is passive."""
@@ -60,6 +76,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, passive
         if verb.dep_ == "relcl":
             return verb.head, passive
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and \
+                verb.head.lemma_.lower() in STATEMENT_NOUNS:
+            # "issued a statement condemning the raid": whoever issued it condemns
+            return issuer_of(verb.head), passive
         if verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"}:
             # "accused Russian troops of shelling": the accused did the shelling
             governor = verb.head.head
