@@ -446,3 +446,11 @@ def test_a_statement_s_participle_is_the_issuer_s_act_and_the_only_event(text, c
 def test_a_statement_that_only_speaks_is_still_a_statement():
     found = events("The Egyptian government issued a statement on the Libyan elections.")
     assert [e.cameo for e in found] == ["010"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The Thai government denied a permit for the Cambodian opposition rally.", "120"),
+    ("The Thai government denied the Cambodian accusations.", "016"),
+])
+def test_denying_what_was_asked_is_a_refusal_and_denying_a_claim_a_denial(text, code):
+    assert [e.cameo for e in events(text)] == [code]
