@@ -31,6 +31,15 @@ def test_title_and_demonym_give_country_and_role(nlp, text, name, code):
     assert actors_of(nlp, text)[name] == code
 
 
+@pytest.mark.parametrize("text", [
+    "The Chinese foreign ministry had no comment.",
+    "The Chinese foreign ministry issued a statement.",
+])
+def test_a_lower_case_role_noun_the_tagger_calls_a_name_is_still_a_group(nlp, text):
+    # the small model tags "ministry" PROPN in these sentences
+    assert actors_of(nlp, text) == {"Chinese foreign ministry": "CHNGOV"}
+
+
 @pytest.mark.parametrize(("text", "name", "code"), [
     ("Kenya's Interior Ministry said the curfew would end.", "Interior Ministry", "KENGOV"),
     ("Turkey's Defense Ministry denied the report.", "Defense Ministry", "TURMIL"),

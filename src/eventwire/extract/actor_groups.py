@@ -77,7 +77,9 @@ def group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterat
     """Common-noun actors with a country: "Russian officials", "Ukrainian forces",
     "China's customs", "officials from Iran", "Western leaders"."""
     for token in doc:
-        nounish = token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ == "compound")
+        # the tagger calls a lower-case "ministry" a proper noun now and then
+        nounish = token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ == "compound") \
+            or (token.pos_ == "PROPN" and token.text.islower())
         if token.i in taken or not nounish:
             continue
         if token.dep_ == "appos" and token.head.i in taken:
