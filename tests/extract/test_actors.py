@@ -111,6 +111,17 @@ def test_pronoun_subject_resolves_to_the_last_person(nlp):
     assert "He" in mentions_of(nlp, text, "Peter Otieno")
 
 
+def test_a_pronoun_can_refer_to_an_official_described_by_a_title(nlp):
+    text = "The Chinese foreign ministry spokesman said he had no comment."
+    assert mentions_of(nlp, text, "Chinese foreign ministry spokesman") == [
+        "Chinese foreign ministry spokesman", "he"]
+
+
+def test_a_pronoun_does_not_refer_to_a_plural_group(nlp):
+    text = "Chinese officials arrived in Hanoi. He was late."
+    assert "He" not in mentions_of(nlp, text, "Chinese officials")
+
+
 def test_spokesperson_speaks_for_the_organisation(nlp):
     text = "A spokesperson for Japan's Foreign Ministry said the meeting was cancelled."
     mentions = mentions_of(nlp, text, "Foreign Ministry")

@@ -7,7 +7,8 @@ coreference resolution based on entity-centric, precision-ranked rules":
    or last word; all mentions of a person share the country, role and title the text gave;
 2. titles: "the premier", "the Russian prime minister" is the person with that title (and
    country) named earlier;
-3. pronouns: "he"/"she" as a subject or object is the nearest person before it; "it"/"its"
+3. pronouns: "he"/"she" as a subject or object is the nearest person before it (named, or
+   described by a title: "the ministry spokesman ... he"); "it"/"its"
    as a subject or possessor is the nearest country or organisation that was a subject.
 """
 
@@ -160,8 +161,10 @@ def _antecedent(token: Token, found: list[Candidate], personal: bool) -> Candida
         window_start = sentence_starts[-2] if len(sentence_starts) >= 2 else 0
     doc = token.doc
     for candidate in reversed([c for c in found if window_start <= c.start < token.i]):
-        if personal and candidate.kind == "person":
-            return candidate
+        if personal and (candidate.kind == "person" or (
+                candidate.kind == "group" and candidate.title is not None
+                and doc[candidate.end - 1].tag_ == "NN")):
+            return candidate  # "the foreign ministry spokesman said he ..." is one person
         if not personal and candidate.kind in {"country", "organisation", "capital", "seat",
                                                "igo"} and doc[candidate.end - 1].dep_ in {
                                                    "nsubj", "nsubjpass"}:
