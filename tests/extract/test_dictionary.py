@@ -83,6 +83,13 @@ def test_dictionary_finds_mishustin_by_surname_and_full_name(bundled):
     assert bundled.resolve("Mikhail Mishustin", day("2024-06-01")).code == "RUSGOV"
 
 
+def test_a_written_out_first_name_must_agree_with_the_known_person_s(bundled):
+    # the bundled dictionary has a Polish minister Jerzy Miller (from 2009, no end)
+    assert bundled.by_surname("Miller", day("2024-06-01"), "Jerzy").code == "POLGOV"
+    assert bundled.by_surname("Miller", day("2024-06-01"), "J.").code == "POLGOV"
+    assert bundled.by_surname("Miller", day("2024-06-01"), "Jane") is None
+
+
 def test_explain_falls_back_to_the_surname_and_lists_every_entry(bundled):
     found = explain(bundled, "Trump", day("2022-06-01"))
     assert found is not None and found.by_surname

@@ -185,7 +185,17 @@ class ActorDictionary:
         if first is not None and normal(first) in NAME_PARTICLES:
             first = None  # "de Klerk": the whole is the surname
         return [e for e in self.surnames.get(key, ())
-                if first is None or normal(e.name)[:1] == first[:1].casefold()]
+                if first is None or _same_first_name(first, normal(e.name).split()[0])]
+
+
+def _same_first_name(given: str, known: str) -> bool:
+    """Whether a first name in the text may be the dictionary's: an initial ("J. Miller")
+    agrees with any name it starts; a written-out name must start like the known one
+    ("Jane Miller" is not "Jerzy Miller"; "Alex" may be "Alexander")."""
+    given = normal(given).rstrip(".")
+    if len(given) <= 1:
+        return known[:1] == given[:1]
+    return known[:3] == given[:3]
 
 
 #: Words that start a surname rather than being a first name ("de Klerk", "van Rompuy").
