@@ -111,6 +111,17 @@ def test_pronoun_subject_resolves_to_the_last_person(nlp):
     assert "He" in mentions_of(nlp, text, "Peter Otieno")
 
 
+@pytest.mark.parametrize(("text", "name", "code"), [
+    ("Kenyan Ambassador to the United Nations Jane Roe said the vote was delayed.", "Jane Roe",
+     "KENGOV"),
+    ("The Greek Minister of Foreign Affairs Nikos Petrou met Turkish officials.", "Nikos Petrou",
+     "GRCGOV"),
+])
+def test_a_title_with_a_prepositional_phrase_before_the_name_describes_it(nlp, text, name,
+                                                                          code):
+    assert actors_of(nlp, text)[name] == code
+
+
 def test_a_pronoun_can_refer_to_an_official_described_by_a_title(nlp):
     text = "The Chinese foreign ministry spokesman said he had no comment."
     assert mentions_of(nlp, text, "Chinese foreign ministry spokesman") == [

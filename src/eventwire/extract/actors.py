@@ -466,6 +466,12 @@ def _described(candidate: Candidate, ent: Span, lexicon: ActorLexicon,
     if anchor.dep_ == "appos" and anchor.head.i < ent.start:
         head = anchor.head
         described += [t for t in head.subtree if t.i <= head.i and t.i >= head.left_edge.i]
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in {"to", "of", "for"} and \
+            anchor.head.head.i < ent.start and _is_title(anchor.head.head, lexicon):
+        # "Kenyan Ambassador to the United Nations Jane Roe": the parser hangs the name on
+        # the title's preposition; the title and its modifiers describe her
+        head = anchor.head.head
+        described += [t for t in head.subtree if t.i <= head.i]
     country = next((c for t in [*left, *described] if (c := lexicon.token_country(t))), None)
     if country is None:  # "Cologne Mayor Henriette Reker": the city's country
         country = next((c for t in [*left, *described] if (t.ent_type_ == "GPE" or
@@ -522,6 +528,10 @@ def _text_outranks(candidate: Candidate, country: str | None, role: str | None,
         return
     if role and home and code[3:6] != role:
         candidate.code = home + role
+
+
+def _is_title(token: Token, lexicon: ActorLexicon) -> bool:
+    return token.lower_ in lexicon.titles or token.lemma_.lower() in lexicon.titles
 
 
 def _role_words(tokens: list[Token], lexicon: ActorLexicon) -> tuple[str | None, str | None]:
