@@ -454,3 +454,19 @@ def test_a_statement_that_only_speaks_is_still_a_statement():
 ])
 def test_denying_what_was_asked_is_a_refusal_and_denying_a_claim_a_denial(text, code):
     assert [e.cameo for e in events(text)] == [code]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("North Korea fired a ballistic missile over Japan on Tuesday. The Japanese prime minister "
+     "said the launch was reckless.", "PRK"),
+    ("Syrian troops shelled the Turkish town of Akcakale. Turkey condemned the attack.", "SYR"),
+])
+def test_a_general_noun_names_back_an_act_told_by_another_word(text, target):
+    found = [e for e in events(text) if e.cameo == "111"]
+    assert [(e.source_code or "")[:3] for e in found] and \
+        {(e.target_code or "")[:3] for e in found} == {target}
+
+
+def test_a_general_noun_does_not_name_back_an_act_of_another_kind():
+    found = events("Kenya hosted Somali officials on Monday. Uganda condemned the attack.")
+    assert not [e for e in found if e.cameo == "111" and e.target_code]

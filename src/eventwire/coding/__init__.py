@@ -93,6 +93,7 @@ def code_events(doc: Doc, article: Article, sections: Sections,
             if detection.sources and detection.pattern.code[:2] not in JUDGING:
                 # an act whose victim is not named still has a doer to blame later
                 acts[detection.trigger.lemma_.lower()] = detection.sources
+                acts[f"root {detection.pattern.code[:2]}"] = detection.sources
     return tuple(_merge_repeats(events))
 
 
@@ -162,13 +163,26 @@ def _doer_of_judged_act(found: Detection, acts: dict[str, tuple[Participant, ...
     if act is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE
                               for c in (*act.children, *act.head.children)):
         return found  # "condemned violence": no particular act, no one to blame
-    doers = acts.get(act.lemma_.lower(), ())
+    doers = acts.get(act.lemma_.lower(), ()) or next(
+        (acts[f"root {root}"] for root in ACT_NOUNS.get(act.lemma_.lower(), ())
+         if f"root {root}" in acts), ())
     own = {s.key for s in found.sources}
     targets = tuple(d for d in doers if d.key not in own)
     return replace(found, targets=targets) if targets else found
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+
+#: General nouns that name back an act told by another word, with the CAMEO roots such acts
+#: have: "North Korea fired a missile ... Japan condemned the launch" (a show of force, 15,
+#: or a strike, 19); "troops shelled the town ... the attack".
+ACT_NOUNS: dict[str, tuple[str, ...]] = {
+    "launch": ("15", "19"), "test": ("15",), "firing": ("19", "15"),
+    "attack": ("19", "18", "20"), "strike": ("19",), "assault": ("19", "18"),
+    "bombing": ("18", "19"), "shelling": ("19",), "killing": ("18", "19", "20"),
+    "invasion": ("19",), "incursion": ("19",), "raid": ("19", "18"),
+    "arrest": ("17",), "detention": ("17",), "crackdown": ("17",), "expulsion": ("17", "16"),
+}
 
 
 #: Verbs whose infinitive names the act threatened ("threatened to impose sanctions").
