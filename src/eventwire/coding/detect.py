@@ -82,6 +82,8 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
             sources, targets = [first], [second]
         if pattern.code[:2] == "15" and sources:
             targets = [t for t in targets if not _own_forces(t, sources)]
+        if pattern.code[:2] in YIELDING:  # "offered his resignation": his own, no target
+            targets = [t for t in targets if t.key not in {s.key for s in sources}]
         if sources and not targets:
             targets = finder.place_target(token, near=False) or domestic(pattern, sources)
         elif not sources and not targets and unnamed_violence(token, pattern):
@@ -133,6 +135,10 @@ _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 
 #: Nouns and verbs whose infinitive is an act tried (a plot or a plan is not yet an act).
 ATTEMPTS = frozenset({"attempt", "bid", "try"})
+
+#: Roots of giving up what is one's own (a post, troops, a claim): the doer's own thing is
+#: not a target ("the minister offered his resignation"; 03 is the offer to yield).
+YIELDING = frozenset({"03", "08"})
 
 #: Verbs that say an act happened without saying who did it ("attacks occurred").
 HAPPENING = frozenset({"occur", "happen", "take"})
