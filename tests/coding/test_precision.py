@@ -470,3 +470,10 @@ def test_a_general_noun_names_back_an_act_told_by_another_word(text, target):
 def test_a_general_noun_does_not_name_back_an_act_of_another_kind():
     found = events("Kenya hosted Somali officials on Monday. Uganda condemned the attack.")
     assert not [e for e in found if e.cameo == "111" and e.target_code]
+
+
+def test_an_obligation_in_the_second_of_two_reported_clauses_is_coded():
+    found = events("The Irish ambassador said the plan was reckless and that the Security "
+                   "Council needed to act.")
+    assert [(e.cameo, (e.source_code or "")[:3], (e.target_code or "")[:3]) for e in found] \
+        == [("020", "IRL", "IGO")]

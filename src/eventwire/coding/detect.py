@@ -157,7 +157,9 @@ def _obligations(sent: Span, finder: Participants) -> Iterator[Detection]:
     for token in sent:
         if token.lemma_.lower() not in _OBLIGATION_CUES:
             continue
-        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        for clause in clauses + [c for k in clauses for c in k.conjuncts]:
+            # "said the launch was unacceptable and that the Council needed to act"
             pattern = _obligation(clause)
             if pattern is None:
                 continue
