@@ -477,3 +477,9 @@ def test_an_obligation_in_the_second_of_two_reported_clauses_is_coded():
                    "Council needed to act.")
     assert [(e.cameo, (e.source_code or "")[:3], (e.target_code or "")[:3]) for e in found] \
         == [("020", "IRL", "IGO")]
+
+
+def test_going_on_strike_is_a_strike_and_going_on_air_is_nothing():
+    assert [e.cameo for e in events("Greek dockworkers went on strike over the port sale.")] \
+        == ["143"]
+    assert not events("The Greek minister went on television on Monday.")

@@ -31,8 +31,8 @@ def event_object(verb: Token, pattern: Pattern) -> Token | None:
                     inner = next((o for o in part.children if o.dep_ == "pobj"), None)
                     if inner is not None and _named(inner, pattern.objects):
                         return inner
-        if child.dep_ == "prep" and child.lower_ in {"with", "in"}:
-            for obj in child.children:
+        if child.dep_ == "prep" and child.lower_ in {"with", "in", "on"}:
+            for obj in child.children:  # "slapped with sanctions", "went on strike"
                 if obj.dep_ == "pobj" and _named(obj, pattern.objects):
                     return obj
         if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"} and \
