@@ -36,7 +36,7 @@ from eventwire.extract.cues import (
     inside_quotes,
     quoted_spans,
 )
-from eventwire.parse import doc_text
+from eventwire.parse import doc_text, token_starts
 from eventwire.records import Attribution, content_id
 
 if TYPE_CHECKING:
@@ -362,7 +362,7 @@ def find_attributions(
     ("Li Qiang" for "Li"); turn it off to keep the form used at the cue.
     """
     spans = quoted_spans(doc_text(doc))
-    inside = inside_quotes([t.idx for t in doc], spans)
+    inside = inside_quotes(token_starts(doc), spans)
     resolver = SourceResolver(doc, spans, full_names=full_names)
     found: list[Attribution] = []
     for token in doc:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from eventwire.geo import word_set
-from eventwire.parse import doc_text
+from eventwire.parse import doc_text, tokens_with_dep
 from eventwire.records import Figure, TimeExpression, content_id
 
 if TYPE_CHECKING:
@@ -220,8 +220,8 @@ def _is_share(span: Span) -> bool:
 def _counts(doc: Doc) -> Iterator[_Found]:
     """Numbers that count a noun: "10,000 troops", "three people"; not dates, ages or ranks."""
     skip_labels = ("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT")
-    for token in doc:
-        if token.dep_ != "nummod" or token.head.pos_ != "NOUN" or token.ent_type_ in skip_labels:
+    for token in tokens_with_dep(doc, "nummod"):
+        if token.head.pos_ != "NOUN" or token.ent_type_ in skip_labels:
             continue
         start = token.i
         while start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in SCALES):

@@ -33,7 +33,7 @@ from eventwire.extract.attributions import (
     verb_subject,
 )
 from eventwire.extract.cues import PERSON_PRONOUNS, QuotedSpan, inside_quotes, quoted_spans
-from eventwire.parse import doc_text
+from eventwire.parse import doc_text, token_starts
 from eventwire.records import Quote, content_id
 
 if TYPE_CHECKING:
@@ -344,7 +344,7 @@ def find_quotes(doc: Doc, article_id: str, *, full_names: bool = True) -> list[Q
     spans = quoted_spans(text)
     if not spans:
         return []
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     ctx = _Context(doc, starts, inside_quotes(starts, spans))
     resolver = SourceResolver(doc, spans, full_names=full_names)
     quotes: list[Quote] = []

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 from eventwire.extract import timex
-from eventwire.parse import doc_text
+from eventwire.parse import doc_text, token_starts
 from eventwire.timeperiod import iso_week
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class Context:
     @classmethod
     def of(cls, doc: Doc, published: dt.date | None) -> Context:
         """The context of one parsed article."""
-        return cls(doc, published, tuple(t.idx for t in doc))
+        return cls(doc, published, tuple(token_starts(doc)))
 
     def token_at(self, offset: int) -> Token | None:
         """The token that holds character ``offset``."""

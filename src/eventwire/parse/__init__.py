@@ -31,6 +31,26 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token, read once per document from spaCy's arrays
+    (iterating the tokens builds a Python object for each; several stages need these)."""
+    starts: list[int] | None = doc.user_data.get("eventwire.starts")
+    if starts is None:
+        from spacy.attrs import IDX
+
+        starts = doc.user_data["eventwire.starts"] = [int(i) for i in doc.to_array(IDX)]
+    return starts
+
+
+def tokens_with_dep(doc: Doc, label: str) -> list[Token]:
+    """The tokens with one dependency label, found in spaCy's arrays rather than by
+    building every token."""
+    from spacy.attrs import DEP
+
+    wanted = doc.vocab.strings[label]
+    return [doc[int(i)] for i in (doc.to_array(DEP) == wanted).nonzero()[0]]
+
+
 def entity_at(token: Token) -> Span | None:
     """The named entity that holds ``token`` (with its label), found from the token's own
     IOB tags instead of a scan of ``doc.ents``, which spaCy rebuilds at each access."""
