@@ -483,3 +483,20 @@ def test_going_on_strike_is_a_strike_and_going_on_air_is_nothing():
     assert [e.cameo for e in events("Greek dockworkers went on strike over the port sale.")] \
         == ["143"]
     assert not events("The Greek minister went on television on Monday.")
+
+
+# ---------------------------------------------------------------- the first person in quotations
+
+@pytest.mark.parametrize(("text", "code", "source", "target"), [
+    ('Chinese foreign ministry spokesman Wang Bo said: "For such claims, I have no comment."',
+     "011", "CHN", ""),
+    ('"We will impose sanctions on Eritrea," the Kenyan foreign minister said.', "1312", "KEN",
+     "ERI"),
+])
+def test_i_and_we_in_a_quotation_are_its_speaker(text, code, source, target):
+    assert [(e.cameo, (e.source_code or "")[:3], (e.target_code or "")[:3])
+            for e in events(text)] == [(code, source, target)]
+
+
+def test_we_outside_a_quotation_is_nobody_in_particular():
+    assert not events("We will impose sanctions on Eritrea, the columnist wrote.")

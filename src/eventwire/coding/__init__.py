@@ -38,6 +38,7 @@ from eventwire.coding.mood import (
     rules_nothing_out,
 )
 from eventwire.coding.topics import off_topic_sentences
+from eventwire.extract.actors import ActorIndex
 from eventwire.records import Article, Event, Mention, Mood, content_id
 from eventwire.timeperiod import period
 
@@ -78,11 +79,12 @@ def code_events(doc: Doc, article: Article, sections: Sections,
     place_codes = context.place_codes()
     events: list[tuple[Event, bool]] = []
     skipped = off_topic_sentences(doc, article.title)
+    actor_index = _with_quoted_speakers(doc, sections)
     acts: dict[str, tuple[Participant, ...]] = {}  # who did the last act of each kind
     for sent in doc.sents:
         if sent.start in skipped or len(sent) > MAX_SENTENCE_TOKENS:
             continue
-        found = _threats_of_acts(list(detect(sent, lexicon, sections.actor_index,
+        found = _threats_of_acts(list(detect(sent, lexicon, actor_index,
                                              place_codes)))
         triggers = frozenset(d.trigger.i for d in found)
         for detection in found:
@@ -95,6 +97,27 @@ def code_events(doc: Doc, article: Article, sections: Sections,
                 acts[detection.trigger.lemma_.lower()] = detection.sources
                 acts[f"root {detection.pattern.code[:2]}"] = detection.sources
     return tuple(_merge_repeats(events))
+
+
+#: First-person words that, inside a quotation, stand for its speaker.
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+
+
+def _with_quoted_speakers(doc: Doc, sections: Sections) -> ActorIndex:
+    """The article's actor index, with "I" and "we" inside a quotation standing for its
+    speaker: '"We condemn this attack," the Kenyan foreign minister said.'"""
+    index = sections.actor_index
+    added: dict[int, str] = {}
+    for quote in sections.quotes:
+        if quote.speaker_id is None or quote.speaker_id not in index.by_id:
+            continue
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        for token in span if span is not None else ():
+            if token.lower_ in FIRST_PERSON and token.i not in index.by_token:
+                added[token.i] = quote.speaker_id
+    if not added:
+        return index
+    return replace(index, by_token={**index.by_token, **added})
 
 
 def _events(frame: _Frame, found: Detection, triggers: frozenset[int]) -> list[Event]:
