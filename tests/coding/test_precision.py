@@ -500,3 +500,18 @@ def test_i_and_we_in_a_quotation_are_its_speaker(text, code, source, target):
 
 def test_we_outside_a_quotation_is_nobody_in_particular():
     assert not events("We will impose sanctions on Eritrea, the columnist wrote.")
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The American president said North Korea would face fire and fury if it threatened "
+     "Guam.", "USA", "PRK"),
+    ("The Indian minister said Pakistan would face consequences.", "IND", "PAK"),
+])
+def test_warning_that_another_will_face_consequences_is_a_threat(text, source, target):
+    found = [e for e in events(text) if e.trigger.text == "said"]
+    assert [(e.cameo[:2], (e.source_code or "")[:3], (e.target_code or "")[:3])
+            for e in found] == [("13", source, target)]
+
+
+def test_facing_a_difficulty_is_no_threat():
+    assert not events("The Indian minister said Pakistan would face a difficult election.")

@@ -98,6 +98,7 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
         if sources or targets:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
     yield from _obligations(sent, Participants(actors, place_codes))
+    yield from _warned_consequences(sent, Participants(actors, place_codes))
     yield from _judgements(sent, Participants(actors, place_codes))
 
 
@@ -168,6 +169,40 @@ def _obligations(sent: Span, finder: Participants) -> Iterator[Detection]:
             sources, targets = finder.refs(subject), finder.refs(inner)
             if sources and targets:
                 yield Detection(pattern, token, tuple(sources), tuple(targets))
+
+
+#: "X said Y would face consequences": a threat (CAMEO 130) by X against Y; "would face
+#: sanctions" a threat of sanctions (1312).
+THREAT_BY_CONSEQUENCE = Pattern(code="130", pos="VERB", lemma="", origin="construction")
+THREAT_OF_SANCTIONS = Pattern(code="1312", pos="VERB", lemma="", origin="construction")
+#: What a speaker warns another will face: penalties, not mere difficulties ("face a
+#: challenge", "face an election").
+CONSEQUENCES = frozenset({"consequence", "retaliation", "response", "punishment", "reprisal",
+                          "repercussion", "fury", "wrath", "sanction", "penalty", "action"})
+
+
+def _warned_consequences(sent: Span, finder: Participants) -> Iterator[Detection]:
+    """"Washington said Pyongyang would face consequences if it tested again": a threat."""
+    for token in sent:
+        if token.lemma_.lower() not in _OBLIGATION_CUES:
+            continue
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        for clause in clauses + [c for k in clauses for c in k.conjuncts]:
+            if clause.lemma_.lower() != "face" or not any(
+                    c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"}
+                    for c in clause.children):
+                continue
+            what = [o for c in clause.children if c.dep_ == "dobj"
+                    for o in (c, *c.conjuncts)]
+            if not any(o.lemma_.lower() in CONSEQUENCES for o in what):
+                continue
+            sanctions = any(o.lemma_.lower() in {"sanction", "penalty"} for o in what)
+            subject, _ = subject_of(token)
+            inner = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+            sources, targets = finder.refs(subject), finder.refs(inner)
+            if sources and targets:
+                yield Detection(THREAT_OF_SANCTIONS if sanctions else THREAT_BY_CONSEQUENCE,
+                                token, tuple(sources), tuple(targets))
 
 
 def _obligation(clause: Token) -> Pattern | None:
