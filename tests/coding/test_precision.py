@@ -515,3 +515,12 @@ def test_warning_that_another_will_face_consequences_is_a_threat(text, source, t
 
 def test_facing_a_difficulty_is_no_threat():
     assert not events("The Indian minister said Pakistan would face a difficult election.")
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Kenya complained to the United Nations on Tuesday over two Somali air raids.", "SOM"),
+    ("Kenya complained to the United Nations about the drought.", "IGO"),
+    ("Japan lodged a protest with China over the survey ship.", "CHN"),
+])
+def test_a_complaint_at_an_international_body_is_aimed_at_whoever_it_is_about(text, target):
+    assert [(e.cameo, (e.target_code or "")[:3]) for e in events(text)] == [("114", target)]

@@ -82,6 +82,10 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
             sources, targets = [first], [second]
         if pattern.code[:2] == "15" and sources:
             targets = [t for t in targets if not _own_forces(t, sources)]
+        if pattern.code[:2] == "11" and targets and all(
+                (t.code or "")[:3] == "IGO" for t in targets):
+            # a complaint lodged at the UN about another's act is aimed at the other
+            targets = finder.grievance(token) or targets
         if pattern.code[:2] in YIELDING:  # "offered his resignation": his own, no target
             targets = [t for t in targets if t.key not in {s.key for s in sources}]
         if sources and not targets:

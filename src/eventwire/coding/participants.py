@@ -326,6 +326,19 @@ class Participants:
                     return found
         return []
 
+    def grievance(self, trigger: Token) -> list[Participant]:
+        """Whoever an "over"/"about" phrase blames: "complained to the UN over Somali air
+        raids" is a complaint about Somalia, lodged at the UN."""
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"over", "about"}:
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    found = self.refs(pobj)
+                    if found:
+                        return found
+        return []
+
     def place_target(self, trigger: Token, near: bool = True) -> list[Participant]:
         """Where an event has no other target, the country of the place it happens in; with
         ``near`` false, not a place it only happens near ("fired missiles into the sea near
