@@ -524,3 +524,15 @@ def test_facing_a_difficulty_is_no_threat():
 ])
 def test_a_complaint_at_an_international_body_is_aimed_at_whoever_it_is_about(text, target):
     assert [(e.cameo, (e.target_code or "")[:3]) for e in events(text)] == [("114", target)]
+
+
+def test_being_opposed_to_something_is_opposing_it():
+    found = events("Israel is opposed to French mediation in the talks.")
+    assert [(e.cameo, (e.source_code or "")[:3], (e.target_code or "")[:3]) for e in found] \
+        == [("110", "ISR", "FRA")]
+
+
+def test_a_protest_staged_to_protest_is_one_event():
+    found = events("Syrian lawmakers staged a hunger strike to protest the verdict against the "
+                   "Syrian president.")
+    assert [e.cameo for e in found] == ["142"]

@@ -87,7 +87,10 @@ def code_events(doc: Doc, article: Article, sections: Sections,
         found = _threats_of_acts(list(detect(sent, lexicon, actor_index,
                                              place_codes)))
         triggers = frozenset(d.trigger.i for d in found)
+        roots = {d.trigger.i: d.pattern.code[:2] for d in found}
         for detection in found:
+            if _restates_its_head(detection, roots):
+                continue
             detection = _doer_of_judged_act(detection, acts)
             if _complete(detection) and not _announces_another(detection, triggers):
                 is_noun = detection.trigger.pos_ == "NOUN"
@@ -298,6 +301,15 @@ def _between_businesses(found: Detection) -> bool:
 #: Verbs that announce the act in their infinitive: "agreed to lift the embargo" is coded
 #: once, as the announced act (an intention in CAMEO 03), not also as an agreement.
 ANNOUNCING = frozenset({"agree", "pledge", "promise", "vow", "offer", "decide", "plan"})
+
+
+def _restates_its_head(found: Detection, roots: dict[int, str]) -> bool:
+    """"staged a hunger strike to protest the verdict": the purpose names the act it serves
+    (a protest to protest), one event, not two."""
+    trigger = found.trigger
+    return trigger.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    ) and roots.get(trigger.head.i) == found.pattern.code[:2]
 
 
 def _announces_another(found: Detection, triggers: frozenset[int]) -> bool:

@@ -61,10 +61,22 @@ def issuer_of(text: Token) -> Token | None:
     return None
 
 
+#: Participles that, after "be", say what the subject itself does or holds, not what is done
+#: to it: "Israel is opposed to the plan" opposes it.
+STATIVE = frozenset({"oppose"})
+
+
+def stative(verb: Token) -> bool:
+    """"is opposed to X": a stative participle with its "to" phrase, active in meaning."""
+    return verb.lemma_.lower() in STATIVE and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb, inherited through control and coordination; and whether the
     verb is passive."""
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) and \
+        not stative(verb)
     seen = 0
     while seen < 6:
         seen += 1
