@@ -536,3 +536,17 @@ def test_a_protest_staged_to_protest_is_one_event():
     found = events("Syrian lawmakers staged a hunger strike to protest the verdict against the "
                    "Syrian president.")
     assert [e.cameo for e in found] == ["142"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary will support a UN resolution that aims to impose a naval blockade against Serbia.",
+    "Kenya drafted a bill that would ban Somali charities.",
+])
+def test_what_a_proposal_would_do_is_not_done_or_threatened(text):
+    assert not [e for e in events(text) if e.cameo[:2] in {"13", "16", "17", "19"}]
+
+
+def test_a_proposal_s_own_support_is_still_coded():
+    found = events("Hungary will support a UN resolution that aims to impose a naval blockade "
+                   "against Serbia.")
+    assert [(e.cameo[:2], (e.source_code or "")[:3]) for e in found] == [("03", "HUN")]

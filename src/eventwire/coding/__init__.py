@@ -34,6 +34,7 @@ from eventwire.coding.mood import (
     detect_mood,
     is_conditioned,
     is_demanded,
+    is_proposed,
     is_refused,
     rules_nothing_out,
 )
@@ -243,7 +244,8 @@ def _complete(found: Detection) -> bool:
     if _between_businesses(found) or _figurative(found):
         return False
     trigger = found.trigger
-    if is_demanded(trigger) or is_topic(trigger):  # the demand, the talks are the events
+    if is_demanded(trigger) or is_topic(trigger) or is_proposed(trigger):
+        # the demand, the talks, the proposal are the events, not what they ask or offer
         return False
     if found.sources:
         return True

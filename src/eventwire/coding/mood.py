@@ -101,6 +101,27 @@ def is_refused(trigger: Token) -> bool:
     return False
 
 
+#: Texts whose relative clause says what they would do: "a resolution that aims to impose
+#: a blockade" proposes the blockade; no one has imposed or threatened it.
+PROPOSALS = frozenset({"resolution", "bill", "draft", "proposal", "plan", "motion",
+                       "amendment", "initiative", "measure"})
+
+
+def is_proposed(trigger: Token) -> bool:
+    """Whether the trigger is what a proposal would do, not yet done: in a relative clause
+    of a proposal noun, and announced, intended or hypothetical rather than actual."""
+    if detect_mood(trigger) == "actual":
+        return False
+    current = clause_verb(trigger)
+    for _ in range(3):
+        if current.dep_ == "relcl" and current.head.lemma_.lower() in PROPOSALS:
+            return True
+        if current.dep_ not in {"xcomp", "conj"} or current.head == current:
+            return False
+        current = current.head
+    return False
+
+
 def is_demanded(trigger: Token) -> bool:
     """Whether the trigger's clause (or, for a noun, the noun itself: "called for sanctions",
     "demanded the removal of") is the content of a demand, order or appeal."""
