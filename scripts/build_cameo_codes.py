@@ -31,7 +31,8 @@ HEADER = """\
 # have names written for eventwire. The CAMEO codebook's names (CC BY-NC-SA) are not used.
 # Goldstein is GDELT's CAMEO.goldsteinscale.txt, empty for 7 codes GDELT lacks; eventwire then
 # uses the parent code's value. PLOVER is empty for roots 01/02 (dropped in PLOVER); 1712 is
-# COERCE, not the mapping's ASSAULT, as its mode (seize) is a COERCE mode in the PLOVER manual.
+# COERCE, not the mapping's ASSAULT, as its mode (seize) is a COERCE mode in the PLOVER manual;
+# the five codes the mapping does not list (155, 176, 1834, 1951, 1952) take their root's type.
 # Built by scripts/build_cameo_codes.py; sources and licences: NOTICE in this folder.
 """
 
@@ -86,14 +87,19 @@ def name_for(row: dict[str, str]) -> str:
 
 
 def plover_for(row: dict[str, str], rows: list[dict[str, str]]) -> str:
-    """The row's PLOVER type, except where the mapping line gives a mode that the current
-    manual's table for that type lacks (the reference's ``plover_note`` says so) and the same
-    mapping uses that mode, on lines the manual agrees with, under exactly one other type: the
-    mode then decides. ``1712``
-    (destroy property) is mapped to ASSAULT with mode ``seize``, a COERCE mode (``171`` seize
-    property, ``192`` occupy territory); a mode used nowhere else (``175``'s context name in
-    the mode slot) or only on lines the manual also disagrees with (``ban``) leaves the type
-    as mapped."""
+    """The row's PLOVER type; for a code the mapping does not list, its root's type.
+
+    Where the mapping line gives a mode that the current manual's table for that type lacks
+    (the reference's ``plover_note`` says so), and the same mapping uses that mode, on lines
+    the manual agrees with, under exactly one other type, the mode decides: ``1712``
+    (destroy property) is mapped to ASSAULT with mode ``seize``, a COERCE mode (``171``
+    seize property, ``192`` occupy territory). A mode used nowhere else (``175``'s context
+    name in the mode slot), or only on lines the manual also disagrees with (``ban``),
+    leaves the type as mapped."""
+    if not row["plover"] and "code not listed in CAMEO2PLOVER" in row["plover_note"]:
+        # codes newer than the mapping (155, 176, 1834, 1951, 1952) take their root's type
+        root = next((r for r in rows if r["code"] == row["code"][:2]), None)
+        return root["plover"] if root is not None else ""
     mode = row["plover_mode"]
     if not mode or f"mode '{mode}' is not in the current manual's" not in row["plover_note"]:
         return row["plover"]

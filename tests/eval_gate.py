@@ -45,7 +45,7 @@ TARGETS: tuple[tuple[str, float, bool], ...] = (
     ("events-plover", 0.60, True),
     ("example-events", 0.85, True),
     ("articles-actors", 0.75, True),    # issue 8
-    ("events-plover", 0.68, False),     # issue 9
+    ("events-plover", 0.68, True),      # issue 9 (reached: 0.680)
     ("articles-events", 0.55, False),   # issue 9
 )
 

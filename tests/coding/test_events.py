@@ -134,6 +134,9 @@ def test_plover_types_follow_the_manual_where_the_mapping_gives_another_type_s_m
     assert code_info("171").plover == "COERCE"
     assert code_info("175").plover == "ASSAULT"  # its mode slot holds a context: kept as mapped
     assert code_info("1722").plover == "COERCE"  # 'ban' is nowhere a valid mode: kept as mapped
+    # codes newer than the mapping take their root's type
+    assert [code_info(c).plover for c in ("155", "176", "1834", "1951", "1952")] == [
+        "MOBILIZE", "COERCE", "ASSAULT", "ASSAULT", "ASSAULT"]
     found = eventwire.extract("Israeli troops demolished a Palestinian school in Hebron.",
                               published="2024-03-13").events
     assert [(e.cameo, e.plover) for e in found] == [("1712", "COERCE")]
