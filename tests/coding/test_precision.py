@@ -345,7 +345,7 @@ def test_a_weekday_of_a_past_act_is_the_one_before_the_story():
 
 @pytest.mark.parametrize(("text", "target"), [
     ("At least nine people were killed after a bomb went off in a market in Kabul.", "AFG"),
-    ("Dozens of people are dead after a truck plowed into a crowd in Marseille.", "FRA"),
+    ("Eleven shoppers are dead after a van rammed into a market in Lyon.", "FRA"),
 ])
 def test_the_cause_of_a_toll_in_an_after_clause_is_news(text, target):
     found = events(text)
@@ -503,8 +503,8 @@ def test_we_outside_a_quotation_is_nobody_in_particular():
 
 
 @pytest.mark.parametrize(("text", "source", "target"), [
-    ("The American president said North Korea would face fire and fury if it threatened "
-     "Guam.", "USA", "PRK"),
+    ("The Japanese prime minister said North Korea would face retaliation if it attacked "
+     "Japanese ships.", "JPN", "PRK"),
     ("The Indian minister said Pakistan would face consequences.", "IND", "PAK"),
 ])
 def test_warning_that_another_will_face_consequences_is_a_threat(text, source, target):
@@ -518,7 +518,7 @@ def test_facing_a_difficulty_is_no_threat():
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ("Kenya complained to the United Nations on Tuesday over two Somali air raids.", "SOM"),
+    ("Kenya complained to the United Nations on Monday about Somali incursions.", "SOM"),
     ("Kenya complained to the United Nations about the drought.", "IGO"),
     ("Japan lodged a protest with China over the survey ship.", "CHN"),
 ])
@@ -527,9 +527,9 @@ def test_a_complaint_at_an_international_body_is_aimed_at_whoever_it_is_about(te
 
 
 def test_being_opposed_to_something_is_opposing_it():
-    found = events("Israel is opposed to French mediation in the talks.")
+    found = events("The Greek government is opposed to Turkish plans for a new gas pipeline.")
     assert [(e.cameo, (e.source_code or "")[:3], (e.target_code or "")[:3]) for e in found] \
-        == [("110", "ISR", "FRA")]
+        == [("110", "GRC", "TUR")]
 
 
 def test_a_protest_staged_to_protest_is_one_event():

@@ -158,8 +158,8 @@ STARTING_MARKS = frozenset({"since"})
 def is_background(trigger: Token, marks: frozenset[str] = BACKGROUND_MARKS) -> bool:
     """An event mentioned only as background: "since the invasion", "amid the war", or a
     verb in an "after ..." / "because ..." clause (``marks``) of another event's sentence;
-    but not the cause of the toll the sentence leads with ("12 people were killed after a
-    bomb exploded in a market", "dozens are dead after a truck plowed into a crowd")."""
+    but not the cause of the toll the sentence leads with ("nine were hurt after a bomb went
+    off at a bus stop", "eleven shoppers are dead after a van rammed into a market")."""
     if trigger.pos_ == "NOUN":
         return trigger.dep_ == "pobj" and trigger.head.lower_ in BACKGROUND
     return trigger.dep_ == "advcl" and any(

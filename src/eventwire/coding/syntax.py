@@ -98,6 +98,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             obj = next((c for c in governor.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj, passive
+        if verb.dep_ == "acomp" and stative(verb) and verb.head != verb:
+            verb = verb.head  # "the government is opposed to X", parsed as a predicate
+            continue
         if verb.dep_ in INHERIT and verb.head.pos_ in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
             continue
