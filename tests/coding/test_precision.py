@@ -518,8 +518,8 @@ def test_facing_a_difficulty_is_no_threat():
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ("Kenya complained to the United Nations on Monday about Somali incursions.", "SOM"),
-    ("Kenya complained to the United Nations about the drought.", "IGO"),
+    ("Kenya complained to the African Union about Somali incursions.", "SOM"),
+    ("Kenya complained to the African Union about the drought.", "IGO"),
     ("Japan lodged a protest with China over the survey ship.", "CHN"),
 ])
 def test_a_complaint_at_an_international_body_is_aimed_at_whoever_it_is_about(text, target):
