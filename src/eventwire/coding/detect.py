@@ -157,22 +157,28 @@ def _own_forces(target: Participant, sources: list[Participant]) -> bool:
         (s.code or "")[:3] == code[:3] for s in sources)
 
 
-def _obligations(sent: Span, finder: Participants) -> Iterator[Detection]:
-    """"Russia said Sudan must return the helicopter": Russia demands something of Sudan."""
+def _reported_clauses(sent: Span, finder: Participants
+                      ) -> Iterator[tuple[Token, Token, list[Participant], list[Participant]]]:
+    """Each clause a speaker reports ("X said [that] Y ...", and the second clause of "said
+    A and that B"), with the reporting verb and the actors of its speaker and of the clause's
+    subject, when both are coded."""
     for token in sent:
         if token.lemma_.lower() not in _OBLIGATION_CUES:
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         for clause in clauses + [c for k in clauses for c in k.conjuncts]:
-            # "said the launch was unacceptable and that the Council needed to act"
-            pattern = _obligation(clause)
-            if pattern is None:
-                continue
-            subject, _ = subject_of(token)
             inner = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-            sources, targets = finder.refs(subject), finder.refs(inner)
+            sources, targets = finder.refs(subject_of(token)[0]), finder.refs(inner)
             if sources and targets:
-                yield Detection(pattern, token, tuple(sources), tuple(targets))
+                yield token, clause, sources, targets
+
+
+def _obligations(sent: Span, finder: Participants) -> Iterator[Detection]:
+    """"Russia said Sudan must return the helicopter": Russia demands something of Sudan."""
+    for token, clause, sources, targets in _reported_clauses(sent, finder):
+        pattern = _obligation(clause)
+        if pattern is not None:
+            yield Detection(pattern, token, tuple(sources), tuple(targets))
 
 
 #: "X said Y would face consequences": a threat (CAMEO 130) by X against Y; "would face
@@ -187,26 +193,16 @@ CONSEQUENCES = frozenset({"consequence", "retaliation", "response", "punishment"
 
 def _warned_consequences(sent: Span, finder: Participants) -> Iterator[Detection]:
     """"Washington said Pyongyang would face consequences if it tested again": a threat."""
-    for token in sent:
-        if token.lemma_.lower() not in _OBLIGATION_CUES:
+    for token, clause, sources, targets in _reported_clauses(sent, finder):
+        if clause.lemma_.lower() != "face" or not any(
+                c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"}
+                for c in clause.children):
             continue
-        clauses = [c for c in token.children if c.dep_ == "ccomp"]
-        for clause in clauses + [c for k in clauses for c in k.conjuncts]:
-            if clause.lemma_.lower() != "face" or not any(
-                    c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"}
-                    for c in clause.children):
-                continue
-            what = [o for c in clause.children if c.dep_ == "dobj"
-                    for o in (c, *c.conjuncts)]
-            if not any(o.lemma_.lower() in CONSEQUENCES for o in what):
-                continue
+        what = [o for c in clause.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        if any(o.lemma_.lower() in CONSEQUENCES for o in what):
             sanctions = any(o.lemma_.lower() in {"sanction", "penalty"} for o in what)
-            subject, _ = subject_of(token)
-            inner = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-            sources, targets = finder.refs(subject), finder.refs(inner)
-            if sources and targets:
-                yield Detection(THREAT_OF_SANCTIONS if sanctions else THREAT_BY_CONSEQUENCE,
-                                token, tuple(sources), tuple(targets))
+            yield Detection(THREAT_OF_SANCTIONS if sanctions else THREAT_BY_CONSEQUENCE,
+                            token, tuple(sources), tuple(targets))
 
 
 def _obligation(clause: Token) -> Pattern | None:
