@@ -18,6 +18,11 @@ def events(text: str, published: str = "2024-03-13") -> list[Event]:
     return list(eventwire.extract(text, published=published).events)
 
 
+def roots(text: str) -> list[tuple[str | None, str, str]]:
+    """(source code, CAMEO root, target country) of each event of ``text``."""
+    return [(e.source_code, e.cameo[:2], (e.target_code or "")[:3]) for e in events(text)]
+
+
 def triples(text: str) -> list[tuple[str | None, str, str | None]]:
     return [(e.source_code, e.cameo, e.target_code) for e in events(text)]
 
@@ -285,10 +290,7 @@ def test_demonstrating_and_rallying_without_an_object_are_protests(text):
     ("Ukraine suffered a massive missile attack overnight.", "UKR"),
 ])
 def test_whoever_undergoes_an_attack_by_no_one_named_is_its_target(text, target):
-    found = events(text)
-    assert [(e.source_code, e.cameo[:2], (e.target_code or "")[:3]) for e in found] == [
-        (None, "18", target)] or [(e.source_code, e.cameo[:2], (e.target_code or "")[:3])
-                                  for e in found] == [(None, "19", target)]
+    assert roots(text) in ([(None, "18", target)], [(None, "19", target)])
 
 
 def test_an_attack_survived_names_the_survivor_as_target():
@@ -348,9 +350,7 @@ def test_a_weekday_of_a_past_act_is_the_one_before_the_story():
     ("Eleven shoppers are dead after a van rammed into a market in Lyon.", "FRA"),
 ])
 def test_the_cause_of_a_toll_in_an_after_clause_is_news(text, target):
-    found = events(text)
-    assert [(e.source_code, e.cameo[:2], (e.target_code or "")[:3]) for e in found] == [
-        (None, "18", target)]
+    assert roots(text) == [(None, "18", target)]
 
 
 def test_an_after_clause_of_another_kind_of_event_stays_background():
@@ -370,8 +370,7 @@ def test_a_reduced_relative_tells_an_attack_by_an_unnamed_doer():
     ("A bombing took place in a market in Peshawar.", "PAK"),
 ])
 def test_an_attack_that_took_place_somewhere_targets_that_country(text, target):
-    assert [(e.source_code, e.cameo[:2], (e.target_code or "")[:3]) for e in events(text)] \
-        == [(None, "18", target)]
+    assert roots(text) == [(None, "18", target)]
 
 
 # ---------------------------------------------------------------- attempts
