@@ -549,3 +549,18 @@ def test_a_proposal_s_own_support_is_still_coded():
     found = events("Hungary will support a UN resolution that aims to impose a naval blockade "
                    "against Serbia.")
     assert [(e.cameo[:2], (e.source_code or "")[:3]) for e in found] == [("03", "HUN")]
+
+
+# ---------------------------------------------------------------- crime reports
+
+@pytest.mark.parametrize("text", [
+    "A tourist in Rome said her passport was stolen on the bus.",
+    "The shop owner said his van had been seized last week.",
+])
+def test_a_passive_act_on_no_coded_actor_is_a_crime_report_not_an_event(text):
+    assert events(text) == []
+
+
+def test_a_passive_act_on_a_coded_actor_is_still_an_event():
+    (event,) = events("The Kenyan embassy in Kampala was attacked on Monday.")
+    assert event.cameo[:2] in {"18", "19"} and (event.target_code or "").startswith("KEN")

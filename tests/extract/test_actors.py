@@ -122,6 +122,18 @@ def test_a_title_with_a_prepositional_phrase_before_the_name_describes_it(nlp, t
     assert actors_of(nlp, text)[name] == code
 
 
+def test_a_pronoun_of_the_other_gender_does_not_refer_to_a_person_already_he(nlp):
+    text = ("Lyon's police chief Marc Dubois said his officers made no arrests. A student "
+            "said the guards had pushed her to the ground.")
+    mentions = mentions_of(nlp, text, "Marc Dubois")
+    assert "his" in mentions and "her" not in mentions
+
+
+def test_a_pronoun_of_the_same_gender_still_refers_to_the_person(nlp):
+    text = ("Senator Maria Lopez said her bill would pass. Critics said she had no votes.")
+    assert "she" in mentions_of(nlp, text, "Maria Lopez")
+
+
 def test_a_pronoun_can_refer_to_an_official_described_by_a_title(nlp):
     text = "The Chinese foreign ministry spokesman said he had no comment."
     assert mentions_of(nlp, text, "Chinese foreign ministry spokesman") == [

@@ -93,3 +93,15 @@ def test_an_unnamed_group_is_of_the_place_its_sentence_happens_in(nlp, text, gro
 def test_armed_forces_are_not_placed_where_they_are_sent(nlp):
     found = {a.name: a.code for a in actors(nlp, "China sent warships to waters near Taiwan.")}
     assert found.get("warships") in {None, "CHNMIL"}, found
+
+
+def test_a_region_named_in_passing_does_not_make_a_story_two_country(nlp):
+    text = ("A bank in the French city of Lyon was robbed on Monday. Witnesses said the "
+            "robbers had come from North Africa. Police said they fled by car.")
+    found = {a.name: a.code for a in actors(nlp, text)}
+    assert found.get("Police") == "FRACOP", found
+
+
+def test_a_mass_noun_after_a_preposition_is_no_group(nlp):
+    text = "Officials in Peru vowed that the killers would be brought to justice."
+    assert "justice" not in {a.name for a in actors(nlp, text)}

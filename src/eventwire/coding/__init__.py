@@ -251,9 +251,12 @@ def _complete(found: Detection) -> bool:
         return True
     if any(t.code for t in found.targets) and unnamed_violence(trigger, found.pattern):
         return True  # "gunmen stormed a hotel in Kabul": AFG was attacked by someone unnamed
-    # no doer named: only a passive ("X was slapped with sanctions") says who was acted on
+    # no doer named: only a passive ("X was slapped with sanctions") says who was acted on,
+    # and only a coded one makes it an event between political actors ("her phone was
+    # stolen" is a crime report)
     return trigger.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) and bool(found.targets)
+        c.dep_ in {"auxpass", "nsubjpass"} for c in trigger.children) and any(
+        t.code for t in found.targets)
 
 
 #: Violence done to a body: abduct, assault, torture, kill, assassinate (181, 182x, 185,

@@ -142,6 +142,9 @@ def _bare_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
     if token.lemma_.lower() in _DEFINITE_INSTITUTIONS and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return True
+    if token.tag_ == "NN" and token.dep_ != "compound" and token.lower_ != "police" and \
+            not any(c.dep_ in {"det", "poss"} for c in token.children):
+        return False  # "brought to justice", "in opposition": a mass noun, no one acting
     return role in _BARE_ROLES and token.lemma_.lower() not in {"force", "guard", "court"}
 
 

@@ -122,7 +122,7 @@ def _home_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
         if found is None and ent.label_ in {"GPE", "LOC", "NORP"} and \
                 not countries.demonym(ent.text):  # the model calls cities many things
             found = lexicon.city_country(ent.text)
-        if found:
+        if found and not countries.is_region(found):  # "North Africa" is no second country
             named.add(found)
     if dateline:  # a dateline abroad makes the story two-country: no default then
         place = dateline.split(",")[0].strip()

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from eventwire.extract.actor_lexicon import ActorLexicon
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
 
     from eventwire.extract.candidates import Candidate
@@ -125,8 +127,17 @@ def _title_only(doc: Doc, found: list[Candidate], taken: set[int],
     return out
 
 
+#: The gender a personal pronoun gives its antecedent.
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
 def _pronouns(doc: Doc, found: list[Candidate], taken: set[int]) -> list[Candidate]:
+    """Pronouns in text order. Gender agrees, as in the sieve's agreement constraint: the
+    first "he" or "she" that refers to a person tells that person's gender, and a later
+    pronoun of the other gender skips that person ("Albers said his officers ... One
+    victim accused police of keeping her ..." is not Albers)."""
     out = []
+    genders: dict[str, str] = {}
     for token in doc:
         lower = token.lower_
         if token.i in taken or token.dep_ not in _SUBJECT or \
@@ -134,8 +145,14 @@ def _pronouns(doc: Doc, found: list[Candidate], taken: set[int]) -> list[Candida
             continue
         if lower in _PLURAL:
             antecedent = _plural_antecedent(token, found)
+        elif lower in _PERSONAL:
+            gender = _GENDER[lower]
+            antecedent = _antecedent(token, found, personal=True, skip=lambda c, g=gender:
+                                     genders.get(c.name, g) != g)
+            if antecedent is not None:
+                genders.setdefault(antecedent.name, gender)
         else:
-            antecedent = _antecedent(token, found, personal=lower in _PERSONAL)
+            antecedent = _antecedent(token, found, personal=False)
         if antecedent is not None:
             out.append(replace(antecedent, start=token.i, end=token.i + 1))
     return out
@@ -154,13 +171,16 @@ def _plural_antecedent(token: Token, found: list[Candidate]) -> Candidate | None
     return None
 
 
-def _antecedent(token: Token, found: list[Candidate], personal: bool) -> Candidate | None:
+def _antecedent(token: Token, found: list[Candidate], personal: bool,
+                skip: Callable[[Candidate], bool] | None = None) -> Candidate | None:
     sentence_starts = [s.start for s in token.doc.sents if s.start <= token.i]
     window_start = sentence_starts[-_WINDOW] if len(sentence_starts) >= _WINDOW else 0
     if not personal:
         window_start = sentence_starts[-2] if len(sentence_starts) >= 2 else 0
     doc = token.doc
     for candidate in reversed([c for c in found if window_start <= c.start < token.i]):
+        if skip is not None and skip(candidate):
+            continue
         if personal and (candidate.kind == "person" or (
                 candidate.kind == "group" and candidate.title is not None
                 and doc[candidate.end - 1].tag_ == "NN")):
