@@ -15,6 +15,7 @@ coreference resolution based on entity-centric, precision-ranked rules":
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actor_lexicon import ActorLexicon
@@ -147,8 +148,8 @@ def _pronouns(doc: Doc, found: list[Candidate], taken: set[int]) -> list[Candida
             antecedent = _plural_antecedent(token, found)
         elif lower in _PERSONAL:
             gender = _GENDER[lower]
-            antecedent = _antecedent(token, found, personal=True, skip=lambda c, g=gender:
-                                     genders.get(c.name, g) != g)
+            antecedent = _antecedent(token, found, personal=True,
+                                     skip=partial(_other_gender, genders, gender))
             if antecedent is not None:
                 genders.setdefault(antecedent.name, gender)
         else:
@@ -156,6 +157,10 @@ def _pronouns(doc: Doc, found: list[Candidate], taken: set[int]) -> list[Candida
         if antecedent is not None:
             out.append(replace(antecedent, start=token.i, end=token.i + 1))
     return out
+
+
+def _other_gender(genders: dict[str, str], gender: str, candidate: Candidate) -> bool:
+    return genders.get(candidate.name, gender) != gender
 
 
 def _plural_antecedent(token: Token, found: list[Candidate]) -> Candidate | None:
