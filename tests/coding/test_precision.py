@@ -564,3 +564,18 @@ def test_a_passive_act_on_no_coded_actor_is_a_crime_report_not_an_event(text):
 def test_a_passive_act_on_a_coded_actor_is_still_an_event():
     (event,) = events("The Kenyan embassy in Kampala was attacked on Monday.")
     assert event.cameo[:2] in {"18", "19"} and (event.target_code or "").startswith("KEN")
+
+
+# ---------------------------------------------------------------- threats and territories
+
+def test_a_threat_to_strike_near_a_place_is_aimed_at_its_country():
+    (event,) = events("China threatened to fire shells into the waters near Taiwan.")
+    assert (event.source_code, event.cameo[:2], event.target_code) == ("CHNGOV", "13", "TWN")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Russia threatened to send bombers over Greenland.", "DNKGRL"),
+    ("Spain protested to Gibraltar on Monday.", "GBRGIB"),
+])
+def test_a_dependent_territory_is_coded_under_its_sovereign(text, code):
+    assert code in {e.target_code for e in events(text)}

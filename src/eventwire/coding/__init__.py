@@ -77,7 +77,8 @@ def code_events(doc: Doc, article: Article, sections: Sections,
     context = Context.build(doc, sections.times, sections.places, sections.attributions,
                             sections.quotes, article.published)
     frame = _Frame(doc, article, context)
-    place_codes = context.place_codes()
+    territories = sections.actor_index.territories  # a place in Guam is the USA's (USAGUM)
+    place_codes = {i: territories.get(code, code) for i, code in context.place_codes().items()}
     events: list[tuple[Event, bool]] = []
     skipped = off_topic_sentences(doc, article.title)
     actor_index = _with_quoted_speakers(doc, sections)

@@ -89,7 +89,8 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
         if pattern.code[:2] in YIELDING:  # "offered his resignation": his own, no target
             targets = [t for t in targets if t.key not in {s.key for s in sources}]
         if sources and not targets:
-            targets = finder.place_target(token, near=False) or domestic(pattern, sources)
+            targets = finder.place_target(token, near=False) or _threatened_place(
+                token, pattern, finder) or domestic(pattern, sources)
         elif not sources and not targets and unnamed_violence(token, pattern):
             # "stormed a hotel in Kabul, killing 12 people": the clause it hangs on places
             # it; "12 were killed after a bomb went off in a market in Kabul": the clause
@@ -147,6 +148,17 @@ YIELDING = frozenset({"03", "08"})
 
 #: Verbs that say an act happened without saying who did it ("attacks occurred").
 HAPPENING = frozenset({"occur", "happen", "take"})
+
+
+def _threatened_place(trigger: Token, pattern: Pattern, finder: Participants
+                      ) -> list[Participant]:
+    """A threat to strike near a place is aimed at the place's country, though the strike
+    itself would only land near it: "threatened to fire shells into the waters near
+    Taiwan" threatens Taiwan, where "fired shells into the waters near Taiwan" shows force."""
+    if pattern.code[:2] != "13":
+        return []
+    return next((found for act in (trigger, *(c for c in trigger.children if c.dep_ == "xcomp"))
+                 if (found := finder.place_target(act, near=True))), [])
 
 
 def _own_forces(target: Participant, sources: list[Participant]) -> bool:

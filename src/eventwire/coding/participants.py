@@ -341,8 +341,8 @@ class Participants:
 
     def place_target(self, trigger: Token, near: bool = True) -> list[Participant]:
         """Where an event has no other target, the country of the place it happens in; with
-        ``near`` false, not a place it only happens near ("fired missiles into the sea near
-        Guam" by a named doer aims at the sea, not at Guam)."""
+        ``near`` false, not a place it only happens near ("fired shells into the sea near
+        Taiwan" by a named doer aims at the sea, not at Taiwan)."""
         preps = {"in", "at", "into", "inside"} | ({"near"} if near else set())
         for token in trigger.subtree:
             code = self.place_codes.get(token.i)

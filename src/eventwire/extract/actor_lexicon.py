@@ -130,6 +130,16 @@ class ActorLexicon:
             return found.code[:3]
         return None
 
+    def territory(self, country: str) -> str | None:
+        """The CAMEO code of a dependent territory, under its sovereign, as the Phoenix
+        dictionary writes it: Guam is ``USAGUM``, Greenland ``DNKGRL``, Gibraltar ``GBRGIB``
+        (ISO 3166 gives each its own code); None for a sovereign state."""
+        name = self.countries.name(country)
+        found = self.dictionary.resolve(name, self.day) if name else None
+        if found is None or found.kind != "country" or len(found.code) != 6:
+            return None
+        return found.code if found.code[3:] == country and found.code[:3] != country else None
+
     def token_country(self, token: Token) -> str | None:
         """The country or region a token names: "Russian", "Russia", "China's", "Western"."""
         text = token.text

@@ -55,6 +55,8 @@ class ActorIndex:
     actors: tuple[Actor, ...] = ()
     by_token: dict[int, str] = field(default_factory=dict)
     by_id: dict[str, Actor] = field(default_factory=dict)
+    #: dependent territories the article names, to their CAMEO code ("GUM" -> "USAGUM")
+    territories: dict[str, str] = field(default_factory=dict)
 
     def actor_at(self, token: Token) -> Actor | None:
         actor_id = self.by_token.get(token.i)
@@ -107,7 +109,16 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
     if home is None:  # named officials only: an unnamed "police" may be anyone's
         _default_country(candidates, _dominant_country(candidates, lexicon), named=True)
     candidates = [c for c in candidates if c.kind != "group" or c.country_code]
-    return _build_index(doc, article_id, candidates)
+    index = _build_index(doc, article_id, candidates)
+    index.territories.update(_territories(doc, lexicon))
+    return index
+
+
+def _territories(doc: Doc, lexicon: ActorLexicon) -> Iterator[tuple[str, str]]:
+    for ent in doc.ents:
+        country = lexicon.countries.country(ent.text) if ent.label_ in {"GPE", "LOC"} else None
+        if country is not None and (code := lexicon.territory(country)) is not None:
+            yield country, code
 
 
 def _home_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
@@ -318,7 +329,8 @@ def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     if country is not None and ent.label_ != "PERSON":
         kind = "region" if countries.is_region(country) else "country"
         return Candidate(text.start, text.end, countries.name(country) or text.text, kind,
-                         country=country, code=state_code(country, kind))
+                         country=country,
+                         code=lexicon.territory(country) or state_code(country, kind))
     capital = countries.capital_of(text.text)
     if capital is not None:
         return _capital(text, capital)
