@@ -21,7 +21,8 @@ SHARED = ROOT.parent / "shared"
 FLOORS = Path(__file__).resolve().parent / "eval_floors.json"
 TOLERANCE = 0.01  # one point: noise between runs is nil, so a fall is a change
 
-#: name -> (gold folder, texts folder or None, section scored)
+#: name -> (gold folder, texts folder or None, section scored); F1 unless the name ends in
+#: "-precision"
 SETS: dict[str, tuple[Path, Path | None, str]] = {
     "example-events": (SHARED / "gold", SHARED / "examples", "events"),
     "example-actors": (SHARED / "gold", SHARED / "examples", "actors"),
@@ -34,6 +35,7 @@ SETS: dict[str, tuple[Path, Path | None, str]] = {
     "events-plover": (SHARED / "dev" / "events-plover", None, "events"),
     "articles-actors": (SHARED / "dev" / "articles-annotated", None, "actors"),
     "articles-events": (SHARED / "dev" / "articles-annotated", None, "events"),
+    "articles-events-precision": (SHARED / "dev" / "articles-annotated", None, "events"),
 }
 
 
@@ -46,7 +48,8 @@ TARGETS: tuple[tuple[str, float, bool], ...] = (
     ("example-events", 0.85, True),
     ("articles-actors", 0.75, True),    # issue 8
     ("events-plover", 0.68, True),      # issue 9 (reached: 0.680)
-    ("articles-events", 0.55, False),   # issue 9
+    ("articles-events", 0.55, True),    # issue 9 (reached: 0.578)
+    ("articles-events-precision", 0.60, True),  # issue 9 (0.93)
 )
 
 
@@ -55,16 +58,18 @@ def available() -> bool:
 
 
 def measure() -> dict[str, float]:
-    """Today's F1 on every set (each folder is extracted once)."""
-    from eventwire.evaluate import evaluate_folder
+    """Today's F1 (or precision) on every set (each folder is extracted once)."""
+    from eventwire.evaluate import SectionScore, evaluate_folder
 
-    results: dict[tuple[Path, Path | None], dict[str, float]] = {}
+    results: dict[tuple[Path, Path | None], dict[str, SectionScore]] = {}
     scores = {}
     for name, (gold, texts, section) in SETS.items():
         if (gold, texts) not in results:
-            totals = evaluate_folder(gold, texts=texts).totals()
-            results[(gold, texts)] = {s: t.f1 for s, t in totals.items()}
-        scores[name] = round(results[(gold, texts)].get(section, 0.0), 3)
+            results[(gold, texts)] = evaluate_folder(gold, texts=texts).totals()
+        total = results[(gold, texts)].get(section)
+        value = 0.0 if total is None else (
+            total.precision if name.endswith("-precision") else total.f1)
+        scores[name] = round(value, 3)
     return scores
 
 
@@ -82,9 +87,11 @@ def main() -> int:
     for name, score in scores.items():
         floor = floors.get(name, 0.0)
         flag = "FALLS" if score < floor - TOLERANCE else "ok"
-        print(f"{name:16s} F1 {score:.3f}  floor {floor:.3f}  {flag}")
-    if args.update:
-        raised = {n: max(s, floors.get(n, 0.0)) for n, s in scores.items()}
+        metric = "P " if name.endswith("-precision") else "F1"
+        print(f"{name:16s} {metric} {score:.3f}  floor {floor:.3f}  {flag}")
+    if args.update:  # a precision over a few events moves too much for a floor: target only
+        raised = {n: max(s, floors.get(n, 0.0)) for n, s in scores.items()
+                  if not n.endswith("-precision")}
         FLOORS.write_text(json.dumps(raised, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         print(f"floors written to {FLOORS}")
     return 0
