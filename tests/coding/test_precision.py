@@ -416,6 +416,19 @@ def test_a_reported_duty_or_need_is_a_demand_or_an_appeal_and_not_the_act(text, 
     assert [(e.cameo, (e.target_code or "")[:3]) for e in found] == [(code, target)]
 
 
+@pytest.mark.parametrize("text", [
+    "The Kenyan president said the killers must be punished.",
+    "The Greek minister said that smugglers who endanger lives should be jailed.",
+])
+def test_a_reported_duty_in_the_passive_is_a_demand_of_no_one_named(text):
+    found = events(text)
+    assert [(e.cameo, e.target_code) for e in found] == [("100", None)]
+
+
+def test_a_passive_clause_that_obliges_no_one_is_no_demand():
+    assert not events("The Kenyan president said the killers were punished.")
+
+
 def test_a_need_for_a_thing_is_no_appeal():
     assert not events("The Indian minister said Pakistan needed more time.")
 

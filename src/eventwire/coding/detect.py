@@ -169,11 +169,12 @@ def _own_forces(target: Participant, sources: list[Participant]) -> bool:
         (s.code or "")[:3] == code[:3] for s in sources)
 
 
-def _reported_clauses(sent: Span, finder: Participants
+def _reported_clauses(sent: Span, finder: Participants, passive: bool = False
                       ) -> Iterator[tuple[Token, Token, list[Participant], list[Participant]]]:
     """Each clause a speaker reports ("X said [that] Y ...", and the second clause of "said
     A and that B"), with the reporting verb and the actors of its speaker and of the clause's
-    subject, when both are coded."""
+    subject, when both are coded; with ``passive``, also a passive clause whose subject is
+    no actor ("X said the killers must be punished": whoever must act is not named)."""
     for token in sent:
         if token.lemma_.lower() not in _OBLIGATION_CUES:
             continue
@@ -181,13 +182,15 @@ def _reported_clauses(sent: Span, finder: Participants
         for clause in clauses + [c for k in clauses for c in k.conjuncts]:
             inner = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
             sources, targets = finder.refs(subject_of(token)[0]), finder.refs(inner)
-            if sources and targets:
+            if sources and (targets or (passive and inner is not None
+                            and inner.dep_ == "nsubjpass")):
                 yield token, clause, sources, targets
 
 
 def _obligations(sent: Span, finder: Participants) -> Iterator[Detection]:
-    """"Russia said Sudan must return the helicopter": Russia demands something of Sudan."""
-    for token, clause, sources, targets in _reported_clauses(sent, finder):
+    """"Russia said Sudan must return the helicopter": Russia demands something of Sudan;
+    "Russia said the crew must be released": a demand of no one named."""
+    for token, clause, sources, targets in _reported_clauses(sent, finder, passive=True):
         pattern = _obligation(clause)
         if pattern is not None:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
