@@ -402,6 +402,18 @@ def test_a_hostile_act_made_to_depend_on_another_s_act_is_a_threat(text, code):
     assert [(e.cameo, e.mood) for e in found] == [(code, "actual")]
 
 
+def test_the_condition_itself_is_no_event():
+    found = events("Kenya will expel the Somali ambassador if Somali troops attack the border "
+                   "town of Mandera.")
+    assert [(e.source_code, e.cameo) for e in found] == [("KENGOV", "1313")]
+
+
+def test_an_act_told_in_a_dated_after_clause_of_a_threat_is_not_what_is_threatened():
+    found = triples("Canada threatened to impose sanctions on Iran on Friday after Iranian "
+                    "forces seized a Canadian tanker on Tuesday.")
+    assert ("IRNMIL", "171", "CANGOV") in found and ("CANGOV", "1312", "IRNGOV") in found
+
+
 def test_a_friendly_act_on_a_condition_stays_an_intention():
     found = events("Kenya will meet Somali officials if the attacks stop.")
     assert [(e.cameo, e.mood) for e in found] == [("036", "future")]

@@ -32,6 +32,7 @@ from eventwire.coding.detect import (
 from eventwire.coding.lexicon import Lexicon, load_lexicon
 from eventwire.coding.mood import (
     detect_mood,
+    is_condition,
     is_conditioned,
     is_demanded,
     is_proposed,
@@ -245,7 +246,8 @@ def _complete(found: Detection) -> bool:
     if _between_businesses(found) or _figurative(found):
         return False
     trigger = found.trigger
-    if is_demanded(trigger) or is_topic(trigger) or is_proposed(trigger):
+    if is_demanded(trigger) or is_topic(trigger) or is_proposed(trigger) or \
+            is_condition(trigger):
         # the demand, the talks, the proposal are the events, not what they ask or offer
         return False
     if found.sources:

@@ -85,6 +85,15 @@ def is_conditioned(trigger: Token) -> bool:
                                          for m in c.children) for c in verb.children)
 
 
+def is_condition(trigger: Token) -> bool:
+    """Whether the trigger's clause is the condition of another ("will boycott unless the
+    president resigns": the resigning) or a question ("asked whether X would act"): no
+    event, whatever the mood of the clause it hangs on."""
+    verb = clause_verb(trigger)
+    return verb.dep_ in {"advcl", "ccomp"} and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+
+
 REFUSING_HEADS = frozenset({"refuse", "decline", "reject", "fail", "oppose"})
 
 
@@ -138,7 +147,7 @@ def is_demanded(trigger: Token) -> bool:
     current = verb
     for _ in range(3):
         if current.dep_ not in {"ccomp", "xcomp", "acl", "pcomp", "advcl"} or \
-                current.head == current:
+                current.head == current or _circumstance(current):
             return False
         current = current.head
         if current.dep_ == "prep":
@@ -146,6 +155,18 @@ def is_demanded(trigger: Token) -> bool:
         if current.lemma_.lower() in DIRECTIVE_HEADS:
             return True
     return False
+
+
+#: Subordinators of a clause that tells when, why or on what condition, never what is
+#: demanded or threatened: "X threatened Y after Z said ..." does not threaten Z's saying.
+CIRCUMSTANCE_MARKS = frozenset({"after", "before", "when", "while", "because", "since", "as",
+                                "until", "although", "though", "once", "whereas"})
+
+
+def _circumstance(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS | CONDITIONAL_MARKS
+        for c in clause.children)
 
 
 def _own_mood(verb: Token) -> Mood | None:
