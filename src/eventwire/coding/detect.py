@@ -29,6 +29,7 @@ from eventwire.coding.syntax import (
     subject_of,
 )
 from eventwire.extract.actors import ActorIndex
+from eventwire.parse import tokens_with, word_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -42,6 +43,7 @@ APPEAL_BY_NEED = Pattern(code="020", pos="VERB", lemma="", origin="construction"
 _OBLIGATION_CUES = frozenset({"say", "state", "announce", "insist", "declare", "conclude",
                               "stress", "tell", "warn", "reiterate", "add", "write",
                               "remind"})
+_OBLIGATION_FORMS = word_forms(_OBLIGATION_CUES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ def _reported_clauses(sent: Span, finder: Participants, passive: bool = False
     A and that B"), with the reporting verb and the actors of its speaker and of the clause's
     subject, when both are coded; with ``passive``, also a passive clause whose subject is
     no actor ("X said the killers must be punished": whoever must act is not named)."""
-    for token in sent:
+    for token in tokens_with(sent, "LEMMA", _OBLIGATION_FORMS):
         if token.lemma_.lower() not in _OBLIGATION_CUES:
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
@@ -238,6 +240,7 @@ def _obligation(clause: Token) -> Pattern | None:
 CRITICISM_BY_JUDGEMENT = Pattern(code="111", pos="VERB", lemma="", origin="construction")
 _JUDGING_CUES = frozenset({"say", "call", "describe", "term", "label", "brand", "deem",
                            "consider", "declare", "add", "tell", "state", "warn", "insist"})
+_JUDGING_FORMS = word_forms(_JUDGING_CUES)
 #: Adjectives of moral or legal condemnation (not mere description: "big", "sudden").
 NEGATIVE_JUDGEMENTS = frozenset({
     "unacceptable", "irresponsible", "reckless", "provocative", "illegal", "unlawful",
@@ -253,7 +256,7 @@ def _judgements(sent: Span, finder: Participants) -> Iterator[Detection]:
     complement a judgement), "Japan called the launch reckless" (an object and its
     predicate): Japan criticises whoever launched; the target is found by the caller from
     the act (``about``)."""
-    for token in sent:
+    for token in tokens_with(sent, "LEMMA", _JUDGING_FORMS):
         if token.lemma_.lower() not in _JUDGING_CUES or token.pos_ not in {"VERB", "AUX"}:
             continue
         pairs: list[tuple[Token, Token]] = []

@@ -17,6 +17,7 @@ from eventwire.extract.candidates import (
     modifies_role_noun,
     state_code,
 )
+from eventwire.parse import tokens_with, word_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,9 +27,8 @@ def missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
                           ) -> Iterator[Candidate]:
     """Demonyms the model did not tag ("Western criticism"): the country or region acts."""
     countries = lexicon.countries
-    for token in doc:
-        if token.i in taken or token.ent_type_ or not token.text[:1].isupper() \
-                or token.pos_ not in {"ADJ", "PROPN"}:
+    for token in tokens_with(doc, "POS", ["ADJ", "PROPN"]):
+        if token.i in taken or token.ent_type_ or not token.text[:1].isupper():
             continue
         code = countries.demonym(token.text) or lexicon.short_name(token)
         if code is None or modifies_role_noun(token, lexicon) or ethnic(token):
@@ -41,8 +41,8 @@ def missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
 def acted_on_cities(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterator[Candidate]:
     """A city the model did not tag, as the object of an act ("jets bombed Aleppo"): it
     stands for its country, as cities do in CAMEO."""
-    for token in doc:
-        if token.i in taken or token.ent_type_ or token.pos_ != "PROPN" or \
+    for token in tokens_with(doc, "POS", ["PROPN"]):
+        if token.i in taken or token.ent_type_ or \
                 token.dep_ not in {"dobj", "nsubjpass"} or not token.text[:1].isupper():
             continue
         code = lexicon.city_country(token.text)
@@ -50,15 +50,19 @@ def acted_on_cities(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterato
             yield Candidate(token.i, token.i + 1, token.text, "city", country=code, code=code)
 
 
+#: Nouns for those who speak for an organisation ("a spokesperson for the ministry").
+_SPEAKING_FOR = word_forms({"spokesperson", "spokesman", "spokeswoman", "representative",
+                            "official", "envoy", "ambassador", "delegation", "source"})
+
+
 def speaking_for(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
                   taken: set[int]) -> list[Candidate]:
     """"A spokesperson for China's Foreign Ministry" speaks as the ministry."""
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     out = []
-    for token in doc:
-        if token.i in taken or token.pos_ != "NOUN" or token.lemma_.lower() not in {
-                "spokesperson", "spokesman", "spokeswoman", "representative", "official",
-                "envoy", "ambassador", "delegation", "source"}:
+    for token in tokens_with(doc, "LEMMA", _SPEAKING_FOR):
+        if token.i in taken or token.pos_ != "NOUN" or token.lemma_.lower() not in \
+                _SPEAKING_FOR:
             continue
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {
                 "for", "of", "at", "from"}):
@@ -76,7 +80,7 @@ def speaking_for(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
 def group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterator[Candidate]:
     """Common-noun actors with a country: "Russian officials", "Ukrainian forces",
     "China's customs", "officials from Iran", "Western leaders"."""
-    for token in doc:
+    for token in tokens_with(doc, "POS", ["NOUN", "ADJ", "PROPN"]):
         # the tagger calls a lower-case "ministry" a proper noun now and then
         nounish = token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ == "compound") \
             or (token.pos_ == "PROPN" and token.text.islower())

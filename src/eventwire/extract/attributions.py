@@ -36,7 +36,7 @@ from eventwire.extract.cues import (
     inside_quotes,
     quoted_spans,
 )
-from eventwire.parse import doc_text, token_starts
+from eventwire.parse import doc_text, token_starts, tokens_with, word_forms
 from eventwire.records import Attribution, content_id
 
 if TYPE_CHECKING:
@@ -56,8 +56,8 @@ _FORM_LEMMAS = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "
 
 def is_according(token: Token) -> bool:
     """Whether the token starts "according to"."""
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "according" and nxt is not None and nxt.lower_ == "to"
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and \
+        token.nbor(1).lower_ == "to"
 
 
 def is_cue(token: Token, *, strong: bool = False) -> bool:
@@ -78,6 +78,14 @@ def is_cue(token: Token, *, strong: bool = False) -> bool:
     if token.i > 0 and token.nbor(-1).text == "-":
         return False  # "so-called", "self-described": an adjective, and a scare quote's mark
     return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+
+
+def _possible_cues(doc: Doc) -> list[Token]:
+    """The tokens that may be cues (every one :func:`is_cue` accepts, and a few more), read
+    from spaCy's arrays rather than by building every token of the article."""
+    by_word = tokens_with(doc, "LOWER", {"according", *REPORTING_FORMS})
+    by_lemma = tokens_with(doc, "LEMMA", word_forms(REPORTING_VERBS))
+    return sorted({t.i: t for t in (*by_word, *by_lemma)}.values(), key=lambda t: t.i)
 
 
 def cue_lemma(token: Token) -> str:
@@ -365,7 +373,7 @@ def find_attributions(
     inside = inside_quotes(token_starts(doc), spans)
     resolver = SourceResolver(doc, spans, full_names=full_names)
     found: list[Attribution] = []
-    for token in doc:
+    for token in _possible_cues(doc):
         if inside[token.i] or not is_cue(token):
             continue  # a cue inside a quotation belongs to the quoted speaker's own story
         content = _content_bounds(token)

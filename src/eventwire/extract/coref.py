@@ -19,6 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actor_lexicon import ActorLexicon
+from eventwire.parse import tokens_with
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _NEUTER = frozenset({"it", "its"})
 _PLURAL = frozenset({"they", "them", "their"})
+_PRONOUNS = _PERSONAL | _NEUTER | _PLURAL
 _SUBJECT = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "pobj", "agent"})
 _WINDOW = 3  # sentences a pronoun may look back
 
@@ -66,8 +68,8 @@ def _full_name(word: str, people: list[Candidate]) -> Candidate | None:
 def _bare_surnames(doc: Doc, people: list[Candidate], taken: set[int]) -> list[Candidate]:
     """Proper nouns the model did not tag (or tagged as a place) that are a known surname."""
     out = []
-    for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+    for token in tokens_with(doc, "POS", ["PROPN"]):
+        if token.i in taken or not token.text[:1].isupper():
             continue
         full = _full_name(token.text, people)
         if full is not None and token.ent_type_ not in {"PERSON", "ORG"}:
@@ -113,9 +115,9 @@ def _title_only(doc: Doc, found: list[Candidate], taken: set[int],
                 lexicon: ActorLexicon) -> list[Candidate]:
     """"The premier", "the president": the latest person named earlier with that title."""
     out = []
-    for token in doc:
+    for token in tokens_with(doc, "POS", ["NOUN"]):
         lemma = token.lemma_.lower()
-        if token.i in taken or token.pos_ != "NOUN" or lemma not in lexicon.titles:
+        if token.i in taken or lemma not in lexicon.titles:
             continue
         if not _singular_definite(token):
             continue
@@ -139,7 +141,7 @@ def _pronouns(doc: Doc, found: list[Candidate], taken: set[int]) -> list[Candida
     victim accused police of keeping her ..." is not Albers)."""
     out = []
     genders: dict[str, str] = {}
-    for token in doc:
+    for token in tokens_with(doc, "LOWER", _PRONOUNS):
         lower = token.lower_
         if token.i in taken or token.dep_ not in _SUBJECT or \
                 lower not in _PERSONAL | _NEUTER | _PLURAL:

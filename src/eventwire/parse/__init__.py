@@ -51,6 +51,27 @@ def tokens_with_dep(doc: Doc, label: str) -> list[Token]:
     return [doc[int(i)] for i in (doc.to_array(DEP) == wanted).nonzero()[0]]
 
 
+def tokens_with(doc: Doc | Span, attr: str, values: Iterable[str]) -> list[Token]:
+    """The tokens of a document or sentence whose ``attr`` ("POS", "LEMMA", "LOWER") is one
+    of ``values`` (case as given), in order, found in spaCy's arrays: a stage that looks for
+    a few words builds a Python object for those tokens only, not for every token."""
+    import numpy
+    from spacy.attrs import IDS
+    from spacy.tokens import Span
+
+    base: Doc = doc.doc
+    start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(base))
+    column = base.to_array(IDS[attr])[start:end]
+    wanted = numpy.array([base.vocab.strings[v] for v in values], dtype=column.dtype)
+    return [base[start + int(i)] for i in numpy.isin(column, wanted).nonzero()[0]]
+
+
+def word_forms(words: Iterable[str]) -> frozenset[str]:
+    """Each word as written in lower case, capitalised and in capitals: the forms a lemma or
+    a word may take in spaCy's arrays, for :func:`tokens_with` to find."""
+    return frozenset(f for w in words for f in (w, w.capitalize(), w.upper()))
+
+
 def entity_at(token: Token) -> Span | None:
     """The named entity that holds ``token`` (with its label), found from the token's own
     IOB tags instead of a scan of ``doc.ents``, which spaCy rebuilds at each access."""
