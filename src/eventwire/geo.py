@@ -48,9 +48,13 @@ _LATIN_NAME = re.compile(r"^[A-Z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'’-]+$")
 
 def name_key(text: str) -> str:
     """The form names are indexed under: no accents, casefolded, no leading "the"."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    key = " ".join(plain.casefold().split())
+    text = text.replace("’", "'")
+    if text.isascii():  # most names: nothing to decompose (NFKD leaves ASCII as it is)
+        key = " ".join(text.casefold().split())
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        key = " ".join(plain.casefold().split())
     return key[4:] if key.startswith("the ") else key
 
 

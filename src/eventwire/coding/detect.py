@@ -56,11 +56,14 @@ class Detection:
     about: Token | None = None
 
 
+_TRIGGER_POS = ("VERB", "AUX", "NOUN")
+
+
 def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
            place_codes: dict[int, str]) -> Iterator[Detection]:
     """Every trigger of a sentence with its best pattern and participants."""
     consumed: set[int] = set()
-    for token in sent:
+    for token in tokens_with(sent, "POS", _TRIGGER_POS):  # the parts of speech of triggers
         if token.i in consumed:
             continue
         pattern = choose_pattern(token, candidates(token, lexicon))

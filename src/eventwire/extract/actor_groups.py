@@ -27,7 +27,7 @@ def missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
                           ) -> Iterator[Candidate]:
     """Demonyms the model did not tag ("Western criticism"): the country or region acts."""
     countries = lexicon.countries
-    for token in tokens_with(doc, "POS", ["ADJ", "PROPN"]):
+    for token in tokens_with(doc, "POS", ("ADJ", "PROPN")):
         if token.i in taken or token.ent_type_ or not token.text[:1].isupper():
             continue
         code = countries.demonym(token.text) or lexicon.short_name(token)
@@ -41,7 +41,7 @@ def missed_country_words(doc: Doc, lexicon: ActorLexicon, taken: set[int]
 def acted_on_cities(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterator[Candidate]:
     """A city the model did not tag, as the object of an act ("jets bombed Aleppo"): it
     stands for its country, as cities do in CAMEO."""
-    for token in tokens_with(doc, "POS", ["PROPN"]):
+    for token in tokens_with(doc, "POS", ("PROPN",)):
         if token.i in taken or token.ent_type_ or \
                 token.dep_ not in {"dobj", "nsubjpass"} or not token.text[:1].isupper():
             continue
@@ -80,7 +80,7 @@ def speaking_for(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
 def group_candidates(doc: Doc, lexicon: ActorLexicon, taken: set[int]) -> Iterator[Candidate]:
     """Common-noun actors with a country: "Russian officials", "Ukrainian forces",
     "China's customs", "officials from Iran", "Western leaders"."""
-    for token in tokens_with(doc, "POS", ["NOUN", "ADJ", "PROPN"]):
+    for token in tokens_with(doc, "POS", ("NOUN", "ADJ", "PROPN")):
         # the tagger calls a lower-case "ministry" a proper noun now and then
         nounish = token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ == "compound") \
             or (token.pos_ == "PROPN" and token.text.islower())

@@ -80,11 +80,15 @@ def is_cue(token: Token, *, strong: bool = False) -> bool:
     return not any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
 
 
+_CUE_WORDS = frozenset({"according", *REPORTING_FORMS})
+_CUE_LEMMAS = word_forms(REPORTING_VERBS)
+
+
 def _possible_cues(doc: Doc) -> list[Token]:
     """The tokens that may be cues (every one :func:`is_cue` accepts, and a few more), read
     from spaCy's arrays rather than by building every token of the article."""
-    by_word = tokens_with(doc, "LOWER", {"according", *REPORTING_FORMS})
-    by_lemma = tokens_with(doc, "LEMMA", word_forms(REPORTING_VERBS))
+    by_word = tokens_with(doc, "LOWER", _CUE_WORDS)
+    by_lemma = tokens_with(doc, "LEMMA", _CUE_LEMMAS)
     return sorted({t.i: t for t in (*by_word, *by_lemma)}.values(), key=lambda t: t.i)
 
 

@@ -68,7 +68,7 @@ def _full_name(word: str, people: list[Candidate]) -> Candidate | None:
 def _bare_surnames(doc: Doc, people: list[Candidate], taken: set[int]) -> list[Candidate]:
     """Proper nouns the model did not tag (or tagged as a place) that are a known surname."""
     out = []
-    for token in tokens_with(doc, "POS", ["PROPN"]):
+    for token in tokens_with(doc, "POS", ("PROPN",)):
         if token.i in taken or not token.text[:1].isupper():
             continue
         full = _full_name(token.text, people)
@@ -115,7 +115,7 @@ def _title_only(doc: Doc, found: list[Candidate], taken: set[int],
                 lexicon: ActorLexicon) -> list[Candidate]:
     """"The premier", "the president": the latest person named earlier with that title."""
     out = []
-    for token in tokens_with(doc, "POS", ["NOUN"]):
+    for token in tokens_with(doc, "POS", ("NOUN",)):
         lemma = token.lemma_.lower()
         if token.i in taken or lemma not in lexicon.titles:
             continue

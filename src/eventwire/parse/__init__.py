@@ -51,19 +51,31 @@ def tokens_with_dep(doc: Doc, label: str) -> list[Token]:
     return [doc[int(i)] for i in (doc.to_array(DEP) == wanted).nonzero()[0]]
 
 
-def tokens_with(doc: Doc | Span, attr: str, values: Iterable[str]) -> list[Token]:
+def tokens_with(doc: Doc | Span, attr: str, values: frozenset[str] | tuple[str, ...]
+                ) -> list[Token]:
     """The tokens of a document or sentence whose ``attr`` ("POS", "LEMMA", "LOWER") is one
-    of ``values`` (case as given), in order, found in spaCy's arrays: a stage that looks for
-    a few words builds a Python object for those tokens only, not for every token."""
-    import numpy
+    of ``values`` (case as given), in order, found in spaCy's arrays (read once per
+    document): a stage that looks for a few words builds a Python object for those tokens
+    only, not for every token."""
     from spacy.attrs import IDS
     from spacy.tokens import Span
 
     base: Doc = doc.doc
     start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(base))
-    column = base.to_array(IDS[attr])[start:end]
-    wanted = numpy.array([base.vocab.strings[v] for v in values], dtype=column.dtype)
-    return [base[start + int(i)] for i in numpy.isin(column, wanted).nonzero()[0]]
+    key = f"eventwire.array.{attr}"
+    column: list[int] | None = base.user_data.get(key)
+    if column is None:
+        column = base.user_data[key] = base.to_array(IDS[attr]).tolist()
+    wanted = _string_ids(values)
+    return [base[i] for i in range(start, end) if column[i] in wanted]
+
+
+@functools.lru_cache(maxsize=256)
+def _string_ids(values: frozenset[str] | tuple[str, ...]) -> frozenset[int]:
+    """spaCy's ids of some strings (a hash, or a symbol's number for "NOUN")."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(v) for v in values)
 
 
 def word_forms(words: Iterable[str]) -> frozenset[str]:
