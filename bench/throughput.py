@@ -12,6 +12,9 @@ that nothing is deduplicated), measures articles and words per second of:
 * ingest: the ``eventwire ingest`` command into a new DuckDB file;
 
 and prints each against spaCy with the same process count, and N processes against one.
+With ``--trials K`` every measurement is taken K times, the runs of one trial side by side
+(so a slow spell of a shared machine slows all of them alike), and the median is shown; the
+spread of each ratio over the trials is printed below the table.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,6 +92,8 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--trials", type=int, default=1,
+                        help="times to take each measurement (the median is shown)")
     args = parser.parse_args()
     counts = [int(n) for n in args.workers.split(",")]
     scratch = Path(tempfile.mkdtemp(prefix="eventwire-bench-"))
@@ -96,19 +102,35 @@ def main() -> None:
         folder.mkdir()
         texts = corpus(args.folder, args.repeat, folder)
         words = sum(len(t.split()) for t in texts)
+        runs: dict[tuple[str, int], list[float]] = {}
+        for _ in range(args.trials):
+            for workers in counts:
+                runs.setdefault(("spaCy", workers), []).append(bare_spacy(texts, workers))
+                runs.setdefault(("pipeline", workers), []).append(pipeline(folder, workers))
+                runs.setdefault(("ingest", workers), []).append(
+                    ingest(folder, workers, scratch))
         print(f"{len(texts)} articles, {words:,} words; seconds include each process loading "
-              "the model")
+              f"the model; median of {args.trials} trial(s)")
         print(f"{'what':<10}{'procs':>6}{'seconds':>9}{'art/s':>8}{'words/s':>9}"
               f"{'vs spaCy':>10}{'vs 1 proc':>10}")
-        base: dict[str, float] = {}
         for workers in counts:
-            spacy_s = bare_spacy(texts, workers)
-            for name, seconds in (("spaCy", spacy_s), ("pipeline", pipeline(folder, workers)),
-                                  ("ingest", ingest(folder, workers, scratch))):
-                base.setdefault(name, seconds)
+            for name in ("spaCy", "pipeline", "ingest"):
+                seconds = statistics.median(runs[(name, workers)])
+                spacy_s = statistics.median(runs[("spaCy", workers)])
+                one = statistics.median(runs[(name, counts[0])])
                 print(f"{name:<10}{workers:>6}{seconds:>9.1f}{len(texts) / seconds:>8.2f}"
-                      f"{words / seconds:>9,.0f}{spacy_s / seconds:>10.2f}"
-                      f"{base[name] / seconds:>10.2f}")
+                      f"{words / seconds:>9,.0f}{spacy_s / seconds:>10.2f}{one / seconds:>10.2f}")
+        if args.trials > 1:
+            print("ratios per trial:")
+            for workers in counts:
+                for name in ("pipeline", "ingest"):
+                    against = [s / t for s, t in zip(runs[("spaCy", workers)],
+                                                     runs[(name, workers)], strict=True)]
+                    scaling = [o / t for o, t in zip(runs[(name, counts[0])],
+                                                     runs[(name, workers)], strict=True)]
+                    print(f"  {name:<9}{workers:>2} procs: vs spaCy "
+                          f"{' '.join(f'{r:.2f}' for r in against)}; vs 1 proc "
+                          f"{' '.join(f'{r:.2f}' for r in scaling)}")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
