@@ -7,7 +7,8 @@ On the ``*.txt`` articles of a folder (repeated ``--repeat`` times, each copy ma
 that nothing is deduplicated), measures articles and words per second of:
 
 * spaCy: ``nlp.pipe`` with the same model over the cleaned texts (the baseline), in one
-  process, or split across N processes that each load the model;
+  process, or split across N processes that each load the model and, like eventwire's
+  workers, use their share of the cores for the matrix library;
 * pipeline: ``eventwire.extract_many`` (read, clean, parse, extract, code; no store);
 * ingest: the ``eventwire ingest`` command into a new DuckDB file;
 
@@ -32,6 +33,7 @@ from pathlib import Path
 
 import eventwire
 from eventwire.clean import clean_article
+from eventwire.parallel import blas_threads, default_workers, limit_blas_threads
 from eventwire.read import RawArticle, read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +67,10 @@ def bare_spacy(texts: list[str], workers: int) -> float:
         _parse_share(texts)
     else:
         shares = [texts[i::workers] for i in range(workers)]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        # the same thread share per process as eventwire's workers: a like-for-like baseline
+        threads = blas_threads(workers, default_workers())
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=limit_blas_threads, initargs=(threads,)) as pool:
             list(pool.map(_parse_share, shares))
     return time.perf_counter() - start
 

@@ -15,7 +15,7 @@ import eventwire
 from eventwire.cli import cli
 from eventwire.config import Settings
 from eventwire.errors import Failure
-from eventwire.parallel import process_parallel
+from eventwire.parallel import blas_threads, limit_blas_threads, process_parallel
 from eventwire.read import read_inputs
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -167,3 +167,24 @@ def test_workers_default_to_one_for_small_or_unknown_inputs_and_cores_for_large(
     assert _workers(None, None, ("-",), options) == 1  # standard input: size unknown
     assert _workers(None, None, (str(large),), options) == default_workers()
     assert _workers(3, None, ("-",), options) == 3  # as asked
+
+
+@pytest.mark.parametrize(("workers", "cores", "threads"), [(1, 2, 2), (2, 2, 1), (4, 16, 4),
+                                                           (32, 16, 1)])
+def test_each_worker_gets_its_share_of_the_cores_for_the_matrix_library(workers, cores,
+                                                                        threads):
+    assert blas_threads(workers, cores) == threads
+
+
+def _blas_threads_here(_: int) -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+
+def test_the_worker_pool_limits_each_worker_s_matrix_library():
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(
+            2, initializer=limit_blas_threads, initargs=(1,)) as pool:
+        assert pool.map(_blas_threads_here, [0, 1]) == [[1], [1]]
