@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from eventwire.records import Mood
 
 if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
     from spacy.tokens import Token
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -81,8 +83,7 @@ def is_conditioned(trigger: Token) -> bool:
     """Whether the trigger's clause is made to depend on another's act ("will halt aid if
     the junta delays the vote", "will boycott unless the president resigns")."""
     verb = clause_verb(trigger)
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
-                                         for m in c.children) for c in verb.children)
+    return any(c.dep_ == "advcl" and _marked(c, {"if", "unless"}) for c in verb.children)
 
 
 def is_condition(trigger: Token) -> bool:
@@ -90,8 +91,7 @@ def is_condition(trigger: Token) -> bool:
     president resigns": the resigning) or a question ("asked whether X would act"): no
     event, whatever the mood of the clause it hangs on."""
     verb = clause_verb(trigger)
-    return verb.dep_ in {"advcl", "ccomp"} and any(
-        c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children)
+    return verb.dep_ in {"advcl", "ccomp"} and _marked(verb, CONDITIONAL_MARKS)
 
 
 REFUSING_HEADS = frozenset({"refuse", "decline", "reject", "fail", "oppose"})
@@ -160,13 +160,17 @@ def is_demanded(trigger: Token) -> bool:
 #: Subordinators of a clause that tells when, why or on what condition, never what is
 #: demanded or threatened: "X threatened Y after Z said ..." does not threaten Z's saying.
 CIRCUMSTANCE_MARKS = frozenset({"after", "before", "when", "while", "because", "since", "as",
-                                "until", "although", "though", "once", "whereas"})
+                                "until", "although", "though", "once", "whereas"}
+                               ) | CONDITIONAL_MARKS
 
 
 def _circumstance(clause: Token) -> bool:
-    return clause.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS | CONDITIONAL_MARKS
-        for c in clause.children)
+    return clause.dep_ == "advcl" and _marked(clause, CIRCUMSTANCE_MARKS)
+
+
+def _marked(clause: Token, marks: AbstractSet[str]) -> bool:
+    """Whether a clause is introduced by one of ``marks`` ("if", "after", "whether")."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 def _own_mood(verb: Token) -> Mood | None:

@@ -148,7 +148,9 @@ def _bare_role_noun(token: Token, lexicon: ActorLexicon) -> bool:
         return True
     if token.tag_ == "NN" and token.dep_ != "compound" and token.lower_ != "police" and \
             not any(c.dep_ in {"det", "poss"} for c in token.children):
-        return False  # "brought to justice", "in opposition": a mass noun, no one acting
+        # "brought to justice", "in opposition": a mass noun, no one acting ("police" is a
+        # plural the tagger calls singular)
+        return False
     return role in _BARE_ROLES and token.lemma_.lower() not in {"force", "guard", "court"}
 
 

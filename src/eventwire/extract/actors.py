@@ -110,15 +110,10 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
         _default_country(candidates, _dominant_country(candidates, lexicon), named=True)
     candidates = [c for c in candidates if c.kind != "group" or c.country_code]
     index = _build_index(doc, article_id, candidates)
-    index.territories.update(_territories(doc, lexicon))
+    # the territories coded while finding countries ("GUM" -> "USAGUM"), for their places
+    index.territories.update({c.country: c.code for c in candidates if c.kind == "country"
+                              and c.country and c.code and c.code[3:] == c.country})
     return index
-
-
-def _territories(doc: Doc, lexicon: ActorLexicon) -> Iterator[tuple[str, str]]:
-    for ent in doc.ents:
-        country = lexicon.countries.country(ent.text) if ent.label_ in {"GPE", "LOC"} else None
-        if country is not None and (code := lexicon.territory(country)) is not None:
-            yield country, code
 
 
 def _home_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,

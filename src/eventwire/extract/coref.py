@@ -143,8 +143,7 @@ def _pronouns(doc: Doc, found: list[Candidate], taken: set[int]) -> list[Candida
     genders: dict[str, str] = {}
     for token in tokens_with(doc, "LOWER", _PRONOUNS):
         lower = token.lower_
-        if token.i in taken or token.dep_ not in _SUBJECT or \
-                lower not in _PERSONAL | _NEUTER | _PLURAL:
+        if token.i in taken or token.dep_ not in _SUBJECT:
             continue
         if lower in _PLURAL:
             antecedent = _plural_antecedent(token, found)

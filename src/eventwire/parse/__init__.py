@@ -45,10 +45,7 @@ def token_starts(doc: Doc) -> list[int]:
 def tokens_with_dep(doc: Doc, label: str) -> list[Token]:
     """The tokens with one dependency label, found in spaCy's arrays rather than by
     building every token."""
-    from spacy.attrs import DEP
-
-    wanted = doc.vocab.strings[label]
-    return [doc[int(i)] for i in (doc.to_array(DEP) == wanted).nonzero()[0]]
+    return tokens_with(doc, "DEP", (label,))
 
 
 def tokens_with(doc: Doc | Span, attr: str, values: frozenset[str] | tuple[str, ...]
