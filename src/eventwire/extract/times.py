@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract import timenames as names
 from eventwire.extract import timerelative as relative
 from eventwire.extract import timex
+from eventwire.extract.anchored import AnchoredPattern
 from eventwire.extract.timenames import (
     DAY,
     MONTH,
@@ -55,9 +56,26 @@ if TYPE_CHECKING:
 __all__ = ["RULES", "UNDERSPECIFIED_RULES", "find_times"]
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    """Patterns ignore case; names of months and weekdays opt out with ``(?-i:...)``."""
-    return re.compile(pattern, re.IGNORECASE)
+def _compile(pattern: str, anchor: str | None = None, before: int = 0, after: int = 0
+             ) -> AnchoredPattern:
+    """Patterns ignore case; names of months and weekdays opt out with ``(?-i:...)``.
+
+    ``anchor`` (lower-case words) is what every match holds, starting at most ``before``
+    characters into the match and ending at most ``after`` characters before its end, with
+    room to spare: the pattern is then run only near the anchor's hits
+    (:class:`~eventwire.extract.anchored.AnchoredPattern`).
+    """
+    return AnchoredPattern(re.compile(pattern, re.IGNORECASE),
+                           re.compile(anchor) if anchor else None, before, after)
+
+
+#: Anchors: the words that the rules' matches are built around, in lower case.
+_UNITS = r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
+_MONTHS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_WEEKDAYS = r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DIRECTIONS = r"\b(?:ago|earlier|from\s+now|hence)\b"
+_HOLIDAYS = (r"christmas|new\s+year|halloween|valentine|boxing|thanksgiving|labor|memorial"
+             r"|election|martin|easter|good\s+friday|fourth")
 
 
 _DIR = r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)"
@@ -65,82 +83,100 @@ _TENS_WORDS = "ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 
 #: (pattern, rule) in order of precedence: of two overlapping matches the longer wins, and of
 #: two equally long ones the earlier rule.
-RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
+RULES: tuple[tuple[AnchoredPattern, Rule], ...] = (
     (_compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), names.iso_date),
     (_compile(rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|{WEEKDAY},?\s+)?"
-              rf"{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"), names.calendar_date),
+              rf"{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", _MONTHS, 60, 60), names.calendar_date),
     (_compile(rf"\b(?P<rel>)(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}"
-              rf"(?:,?\s+{YEAR})?"), names.calendar_date),
-    (_compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}"), names.month_of_year),
+              rf"(?:,?\s+{YEAR})?", _MONTHS, 60, 60), names.calendar_date),
+    (_compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}", _MONTHS, 10, 40), names.month_of_year),
     (_compile(rf"\b(?:{REL}\s+)?(?P<mon>{MONTH_FULL}|{MONTH_ABBR})"
-              r"(?:,?\s+(?:of\s+)?(?P<rel2>last|this|next)\s+year)?\b(?!-)"), names.month_name),
-    (_compile(rf"\b(?:{REL}\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?\b{PART}"), names.weekday_name),
+              r"(?:,?\s+(?:of\s+)?(?P<rel2>last|this|next)\s+year)?\b(?!-)",
+              _MONTHS, 40, 60), names.month_name),
+    (_compile(rf"\b(?:{REL}\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?\b{PART}",
+              _WEEKDAYS, 40, 40), names.weekday_name),
     (_compile(r"\b(?:the\s+)?(?P<word>today|tonight|yesterday|tomorrow|day\s+before\s+yesterday"
-              rf"|day\s+after\s+tomorrow)\b{PART}"), names.deictic),
-    (_compile(r"\b(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b"),
+              rf"|day\s+after\s+tomorrow)\b{PART}",
+              r"today|tonight|yesterday|tomorrow", 40, 40), names.deictic),
+    (_compile(r"\b(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
+              r"morning|afternoon|evening|night", 20, 10),
      names.part_of_day),
     (_compile(r"\b(?P<rel>last|next|this(?:\s+past|\s+coming)?|the\s+(?:past|last|next|coming"
               r"|previous|following|current))\s+(?:fiscal\s+)?(?P<unit>week|weekend|month"
-              r"|quarter|year|decade|century)\b(?!-\w)"), relative.relative_unit),
-    (_compile(rf"\b(?P<num>{NUM})\s+{UNIT}{_DIR}\b"), relative.ago),
+              r"|quarter|year|decade|century)\b(?!-\w)", _UNITS, 60, 40), relative.relative_unit),
+    (_compile(rf"\b(?P<num>{NUM})\s+{UNIT}{_DIR}\b", _DIRECTIONS, 120, 20), relative.ago),
     (_compile(r"\b(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|coming|previous"
               r"|first|final|latest|following|remaining|initial|entire)\s+)?"
               rf"(?:(?P<low>{NUM})\s*(?:to|or|-|–)\s*)?(?P<num>{NUM})(?:\s+|-)"
               r"(?:(?P<kind>more|additional|full|straight|consecutive|extra|further|trading"
               r"|business|working|calendar)[\s-]+)?"
-              rf"{UNIT}(?:-long)?\b(?![-‑]\w|\s+old\b)"), relative.duration),
+              rf"{UNIT}(?:-long)?\b(?![-‑]\w|\s+old\b)", _UNITS, 150, 40), relative.duration),
     (_compile(r"\b(?:the\s+)?(?:(?P<pre>early|mid|late)[-\s]?)?(?:(?P<dec>1\d{2}0|20\d0)['’]?s"
-              r"|['’](?P<short>\d0)['’]?s)\b"), names.decade_name),
+              r"|['’](?P<short>\d0)['’]?s)\b", r"0['’]?s\b", 40, 10), names.decade_name),
     (_compile(rf"(?:\b(?:fiscal(?:\s+year)?|FY|the\s+year)\s+)?(?<![\w$€£#.,/:]){YEAR}"
-              r"(?:\s*[-–/]\s*(?P<y2>\d{4}|\d{2})(?!\d))?(?!['’]?s\b)"),
+              r"(?:\s*[-–/]\s*(?P<y2>\d{4}|\d{2})(?!\d))?(?!['’]?s\b)", r"1\d{3}|20\d\d", 40, 40),
      names.year_number),
     (_compile(rf"\b(?:the\s+year\s+)?nineteen[-\s](?P<tens>(?:{_TENS_WORDS})(?:-(?:{SMALL}))?)\b"
-              rf"|\bthe\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?P<units>{SMALL}))?\b"),
+              rf"|\bthe\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?P<units>{SMALL}))?\b",
+              r"nineteen|thousand", 40, 60),
      names.spoken_year),
     (_compile(r"\b(?:(?P<y1>1\d{3}|20\d{2})(?:['’]s)?\s+)?(?P<ord>first|second|third|fourth"
               r"|1st|2nd|3rd|4th)[-\s]quarter\b(?:\s+(?:of\s+)?(?P<y2>1\d{3}|20\d{2}))?"
-              r"|\b(?-i:Q)(?P<q>[1-4])\b(?:\s+(?P<y3>1\d{3}|20\d{2}))?"), names.quarter_name),
+              r"|\b(?-i:Q)(?P<q>[1-4])\b(?:\s+(?P<y3>1\d{3}|20\d{2}))?",
+              r"quarter|q[1-4]", 40, 40), names.quarter_name),
     (_compile(r"\b(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?)\s+)?(?P<season>spring|summer"
-              rf"|autumn|fall|winter)\b(?:,?\s+(?:of\s+)?{YEAR})?"), names.season_name),
+              rf"|autumn|fall|winter)\b(?:,?\s+(?:of\s+)?{YEAR})?",
+              r"spring|summer|autumn|fall|winter", 40, 40), names.season_name),
     (_compile(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.|"
-              r"[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?|\b(?P<word>noon|midnight)\b"),
+              r"[ap]m\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?|\b(?P<word>noon|midnight)\b",
+              r"[ap]\.\s?m\.|[ap]m\b|noon|midnight", 40, 40),
      names.clock_time),
     (_compile(r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b|\b(?:every|each)"
-              r"\s+(?P<other>other\s+)?(?P<unit>day|night|week|month|year|quarter)\b"),
+              r"\s+(?P<other>other\s+)?(?P<unit>day|night|week|month|year|quarter)\b",
+              r"daily|weekly|monthly|annually|yearly|hourly|nightly|every|each", 10, 40),
      relative.recurring),
     (_compile(r"\b(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|time|months?|quarter"
               r"|week|day)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous"
-              r"|prior)\s+year)\b|\bthe\s+year[-\s](?:ago|earlier)\s+(?:period|quarter|months?)\b"),
+              r"|prior)\s+year)\b|\bthe\s+year[-\s](?:ago|earlier)\s+(?:period|quarter|months?)\b",
+              r"same|comparable|corresponding|year", 20, 80),
      relative.same_period),
-    (_compile(r"\b(?:that|the\s+same)\s+(?P<unit>day|week|month|year)\b"), relative.that_period),
-    (_compile(r"\byear[-\s](?:earlier|ago)\b"), relative.year_ago),
+    (_compile(r"\b(?:that|the\s+same)\s+(?P<unit>day|week|month|year)\b",
+              r"that|same", 10, 30), relative.that_period),
+    (_compile(r"\byear[-\s](?:earlier|ago)\b", r"year", 10, 30), relative.year_ago),
     (_compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>(?-i:Christmas(?:\s+(?:Day|Eve))?"
               r"|New\s+Year['’]s\s+(?:Day|Eve)|Halloween|Valentine['’]s\s+Day|Boxing\s+Day"
               r"|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day"
               r"|Martin\s+Luther\s+King\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
-              rf"|the\s+Fourth\s+of\s+July))(?P<week>\s+week)?\b(?:,?\s+{YEAR})?"),
+              rf"|the\s+Fourth\s+of\s+July))(?P<week>\s+week)?\b(?:,?\s+{YEAR})?",
+              _HOLIDAYS, 40, 80),
      names.holiday_name),
-    (_compile(rf"\b(?P<num>a|an|one|\d+|{NUM_WORD})\s+{UNIT}\s+and\s+a\s+half\b"),
+    (_compile(rf"\b(?P<num>a|an|one|\d+|{NUM_WORD})\s+{UNIT}\s+and\s+a\s+half\b", r"half", 80, 10),
      relative.half_duration),
     (_compile(r"\b(?:the\s+(?P<part>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>year|month"
-              r"|week|quarter)|(?P<unit2>year)[-\s]end)\b"), relative.period_end),
-    (_compile(r"\bthe\s+(?:fiscal\s+|financial\s+|calendar\s+)?year(?=\s+(?:ended|ending|to))"),
+              r"|week|quarter)|(?P<unit2>year)[-\s]end)\b",
+              r"end|beginning|start|middle", 40, 60), relative.period_end),
+    (_compile(r"\bthe\s+(?:fiscal\s+|financial\s+|calendar\s+)?year(?=\s+(?:ended|ending|to))",
+              r"year", 40, 40),
      relative.year_ended),
-    (_compile(r"\b(?P<unit>day|week|month|year)-long\b"), relative.long_span),
-    (_compile(r"\bthe\s+(?:full|whole|entire)\s+year\b(?!\s+(?:ended|ending|to)\b)"),
+    (_compile(r"\b(?P<unit>day|week|month|year)-long\b", r"-long", 20, 10), relative.long_span),
+    (_compile(r"\bthe\s+(?:full|whole|entire)\s+year\b(?!\s+(?:ended|ending|to)\b)",
+              r"year", 30, 40),
      relative.full_year),
     (_compile(r"\bthe\s+(?P<rel>next|following|previous)\s+(?:day|morning|afternoon|evening"
-              r"|night)\b"), relative.next_day),
+              r"|night)\b", r"next|following|previous", 20, 30), relative.next_day),
 )
 
 #: Expressions with no calendar value or measured length ("now", "recently", "several days"):
 #: TimeML tags them, but they date nothing, so they are reported only on request.
-UNDERSPECIFIED_RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
-    (_compile(rf"\b(?:a\s+few|few|several|many|some)\s+{UNIT}{_DIR}\b"), relative.vague_ago),
+UNDERSPECIFIED_RULES: tuple[tuple[AnchoredPattern, Rule], ...] = (
+    (_compile(rf"\b(?:a\s+few|few|several|many|some)\s+{UNIT}{_DIR}\b",
+              _DIRECTIONS, 60, 20), relative.vague_ago),
     (_compile(r"\b(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?P<q>(?:a\s+)?few|several|many"
-              r"|recent|coming)\s+(?P<unit>days|weeks|months|years|decades|hours)\b"),
+              r"|recent|coming)\s+(?P<unit>days|weeks|months|years|decades|hours)\b",
+              r"days|weeks|months|years|decades|hours", 60, 20),
      relative.vague_duration),
-    (_compile(r"\b(?P<ref>now|currently|recently|(?<=in\s)the\s+(?:past|future))\b"),
+    (_compile(r"\b(?P<ref>now|currently|recently|(?<=in\s)the\s+(?:past|future))\b",
+    r"now|currently|recently|past|future", 20, 20),
      relative.reference),
 )
 
@@ -203,11 +239,13 @@ def find_times(
 
 
 def _candidates(
-    ctx: Context, rules: tuple[tuple[re.Pattern[str], Rule], ...]
+    ctx: Context, rules: tuple[tuple[AnchoredPattern, Rule], ...]
 ) -> Iterator[tuple[Found, int]]:
     """Every match of every rule, with the rule's rank (earlier rules win ties)."""
+    text = doc_text(ctx.doc)
+    lowered = text.lower()
     for rank, (pattern, rule) in enumerate(rules):
-        for match in pattern.finditer(doc_text(ctx.doc)):
+        for match in pattern.finditer(text, lowered):
             found = rule(match, ctx)
             if found is not None and found.end > found.start:
                 yield replace(found, rule=rule.__name__), rank
