@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.extract.anchored import AnchoredPattern
+from eventwire.extract.figures import FRACTION, MONEY_AFTER, PERCENT
 from eventwire.extract.times import RULES, UNDERSPECIFIED_RULES
 
 #: Words of the time grammar and of the text around time expressions, mixed at random below.
@@ -78,3 +79,23 @@ def test_text_whose_lower_case_changes_length_is_scanned_whole() -> None:
     text = "İstanbul talks took 3 DAYS"
     assert len(text.lower()) != len(text)
     assert [m.group() for m in pattern.finditer(text)] == ["3 DAYS"]
+
+
+FIGURE_WORDS = (
+    "3", "12.5", "1,200", "twenty", "five", "hundred", "one", "a", "an", "two", "million", "bn",
+    "m", "thousand", "dollars", "dollar", "US", "u.s.", "American", "Hong", "Kong", "euros",
+    "pounds", "sterling", "won", "yen", "yuan", "rand", "%", "per", "cent", "percent",
+    "percentage", "points", "point", "pct", "half", "third", "thirds", "quarter", "quarters",
+    "tenth", "of", "the", "rose", "by", "troops", ",", ".", "-", "$",
+)
+figure_texts = st.lists(
+    st.tuples(st.sampled_from(FIGURE_WORDS), st.sampled_from(SEPARATORS), st.booleans()),
+    max_size=40,
+).map(lambda parts: "".join((w.upper() if up else w) + sep for w, sep, up in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(figure_texts)
+def test_figure_patterns_find_what_a_full_scan_finds(text: str) -> None:
+    for pattern in (MONEY_AFTER, PERCENT, FRACTION):
+        assert [m.span() for m in pattern.finditer(text)] == full_scan(pattern, text)

@@ -18,8 +18,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eventwire.extract.anchored import AnchoredPattern
 from eventwire.geo import word_set
-from eventwire.parse import doc_text, tokens_with_dep
+from eventwire.parse import doc_lower, doc_text, tokens_with_dep
 from eventwire.records import Figure, TimeExpression, content_id
 
 if TYPE_CHECKING:
@@ -84,13 +85,21 @@ _CUR_WORD = (rf"(?:(?:u\.s\.|us|american|{'|'.join(DOLLAR_KINDS)})\s)?"
 _PREFIX = "|".join(re.escape(p) for p in sorted(PREFIXES, key=len, reverse=True))
 MONEY_BEFORE = re.compile(rf"(?<![\w$])(?P<cur>{_PREFIX})\s?(?P<num>{_DIGITS})"
                           rf"(?:\s?(?P<scale>{_SCALE}))?")
-MONEY_AFTER = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE}))?"
-                         rf"\s(?P<cur>{_CUR_WORD})\b", re.I)
-PERCENT = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})[\s-]?(?P<unit>%|per\s?cent\b|percent\b|"
-                     r"pct\b|percentage[\s-]points?\b)", re.I)
-FRACTION = re.compile(r"(?<![\w-])(?:(?P<num>an?|one|two|three|four|five|seven|nine)[\s-]"
-                      r"(?P<frac>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)|"
-                      r"(?P<half>half))\b(?!-)", re.I)
+#: The patterns below run only near their currency, percent or fraction word (see
+#: :mod:`~eventwire.extract.anchored`); a spelled-out number may run to 200 characters.
+MONEY_AFTER = AnchoredPattern(
+    re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE}))?"
+               rf"\s(?P<cur>{_CUR_WORD})\b", re.I),
+    re.compile(rf"\b(?:{'|'.join(WORDS)})"), before=240, after=40)
+PERCENT = AnchoredPattern(
+    re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})[\s-]?(?P<unit>%|per\s?cent\b|percent\b|"
+               r"pct\b|percentage[\s-]points?\b)", re.I),
+    re.compile(r"%|per\s?cent|pct"), before=220, after=40)
+FRACTION = AnchoredPattern(
+    re.compile(r"(?<![\w-])(?:(?P<num>an?|one|two|three|four|five|seven|nine)[\s-]"
+               r"(?P<frac>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)|"
+               r"(?P<half>half))\b(?!-)", re.I),
+    re.compile(r"half|third|quarter|fifth|sixth|eighth|tenth"), before=20, after=20)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +153,15 @@ def number_value(text: str) -> float | None:
 def _money(doc: Doc) -> list[_Found]:
     """Sums with a currency sign or code before them or a currency name after them."""
     found = []
-    for match in [*MONEY_BEFORE.finditer(doc_text(doc)), *MONEY_AFTER.finditer(doc_text(doc))]:
+    after = MONEY_AFTER.finditer(doc_text(doc), doc_lower(doc))
+    for match in [*MONEY_BEFORE.finditer(doc_text(doc)), *after]:
         scale = (match["scale"] or "").casefold()
         value = number_value(match["num"])
         if value is None:
             continue
         unit = _currency(match["cur"], doc_text(doc)[max(0, match.start() - 200):match.end() + 200])
-        if match.re is MONEY_AFTER and _base_word(match["cur"]) in AMBIGUOUS_WORDS and not scale:
+        ambiguous = _base_word(match["cur"]) in AMBIGUOUS_WORDS
+        if match.re is MONEY_AFTER.pattern and ambiguous and not scale:
             continue
         amount = round(value * SCALES.get(scale, 1.0), 4)  # 8.2 million, not 8199999.99...
         found.append(_Found(match.start(), match.end(), amount, unit))
@@ -178,7 +189,7 @@ def _currency(written: str, nearby: str) -> str:
 def _percents(doc: Doc) -> list[_Found]:
     """ "1.6%", "12 per cent", "0.25 percentage points"."""
     found = []
-    for match in PERCENT.finditer(doc_text(doc)):
+    for match in PERCENT.finditer(doc_text(doc), doc_lower(doc)):
         value = number_value(match["num"])
         if value is not None:
             unit = "percentage points" if "point" in match["unit"].casefold() else "percent"
@@ -189,7 +200,7 @@ def _percents(doc: Doc) -> list[_Found]:
 def _fractions(doc: Doc) -> list[_Found]:
     """ "A third", "two-thirds", "half": shares, not "the first half" or "a quarter century"."""
     found = []
-    for match in FRACTION.finditer(doc_text(doc)):
+    for match in FRACTION.finditer(doc_text(doc), doc_lower(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or not _is_share(span):
             continue

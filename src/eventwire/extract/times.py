@@ -46,7 +46,7 @@ from eventwire.extract.timenames import (
     Found,
     Rule,
 )
-from eventwire.parse import doc_text
+from eventwire.parse import doc_lower, doc_text
 from eventwire.records import TimeExpression, content_id
 from eventwire.timeperiod import period
 
@@ -242,8 +242,7 @@ def _candidates(
     ctx: Context, rules: tuple[tuple[AnchoredPattern, Rule], ...]
 ) -> Iterator[tuple[Found, int]]:
     """Every match of every rule, with the rule's rank (earlier rules win ties)."""
-    text = doc_text(ctx.doc)
-    lowered = text.lower()
+    text, lowered = doc_text(ctx.doc), doc_lower(ctx.doc)
     for rank, (pattern, rule) in enumerate(rules):
         for match in pattern.finditer(text, lowered):
             found = rule(match, ctx)

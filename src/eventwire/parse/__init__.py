@@ -31,6 +31,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def doc_lower(doc: Doc) -> str:
+    """The document's text in lower case, made once per document for the patterns that scan
+    it (:mod:`eventwire.extract.anchored`)."""
+    lowered: str | None = doc.user_data.get("eventwire.lower")
+    if lowered is None:
+        lowered = doc.user_data["eventwire.lower"] = doc_text(doc).lower()
+    return lowered
+
+
 def token_starts(doc: Doc) -> list[int]:
     """The character offset of every token, read once per document from spaCy's arrays
     (iterating the tokens builds a Python object for each; several stages need these)."""
