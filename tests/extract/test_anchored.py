@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.extract.anchored import AnchoredPattern
+from eventwire.extract.anchored import AnchoredPattern, anchored
 from eventwire.extract.figures import FRACTION, MONEY_AFTER, PERCENT
 from eventwire.extract.times import RULES, UNDERSPECIFIED_RULES
 
@@ -99,3 +99,11 @@ figure_texts = st.lists(
 def test_figure_patterns_find_what_a_full_scan_finds(text: str) -> None:
     for pattern in (MONEY_AFTER, PERCENT, FRACTION):
         assert [m.span() for m in pattern.finditer(text)] == full_scan(pattern, text)
+
+
+def test_only_patterns_without_letters_of_their_own_case_search_the_lower_cased_text() -> None:
+    assert anchored(r"\b(?P<n>\d+)\s+days?\b", "day").folded is not None
+    assert anchored(r"\b(?-i:Q)[1-4]\b", "q").folded is None  # "q3" is no quarter
+    assert anchored(r"\b(?:FY)\s+\d{4}", "fy").folded is None
+    months = anchored(r"\b(?-i:March)\s+\d+", "mar", after=10)
+    assert [m.group() for m in months.finditer("on March 3, not march 4")] == ["March 3"]

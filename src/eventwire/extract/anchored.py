@@ -5,19 +5,39 @@ Python's ``re`` tries a case-insensitive pattern that starts with alternatives (
 grammar spent most of its time failing that way on words that could never start a match.
 An :class:`AnchoredPattern` first finds its *anchor*, a cheap case-sensitive pattern over
 the lower-cased text ("day", "week", "year" for durations), and runs the full pattern only
-in a window around each hit. The matches are the ones ``pattern.finditer`` gives, in the
-same order, provided each match holds an anchor hit that begins at most ``before``
-characters after the match starts and ends at most ``after`` characters before it ends
-(runs of spaces and digits, which the grammar lets grow without bound, are not counted).
+in a window around each hit. A pattern with no upper-case letter of its own is, moreover,
+searched case-sensitively in the lower-cased text (about four times faster than
+IGNORECASE), and each hit is matched again on the text itself.
+
+The matches are the ones ``pattern.finditer`` gives, in the same order, provided each
+match holds an anchor hit that begins at most ``before`` characters after the match starts
+and ends at most ``after`` characters before it ends (a run of spaces or digits that the
+window's edge falls in is taken whole: the grammars let those grow without bound).
 ``tests/extract/test_anchored.py`` checks that on random strings made of the grammar's own
 words.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+#: Escapes ("\s", "\b") and group names: pattern syntax, not letters to match.
+_SYNTAX = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
+
+
+def anchored(pattern: str, anchor: str | None = None, before: int = 0, after: int = 0
+             ) -> AnchoredPattern:
+    """``pattern``, ignoring case, scanned near ``anchor`` (lower-case words). It is searched
+    in the lower-cased text unless it has an upper-case letter or an inline case flag of its
+    own ("(?-i:Q)", a month's name), which only the text itself can match."""
+    stripped = _SYNTAX.sub("", pattern)
+    foldable = "(?-i" not in stripped and not any(ch.isupper() for ch in stripped)
+    return AnchoredPattern(re.compile(pattern, re.IGNORECASE),
+                           re.compile(anchor) if anchor else None, before, after,
+                           re.compile(pattern) if foldable else None)
 
 
 @dataclass(frozen=True)
@@ -29,6 +49,8 @@ class AnchoredPattern:
     anchor: re.Pattern[str] | None = None
     before: int = 0
     after: int = 0
+    #: ``pattern`` without IGNORECASE, for the lower-cased text (see :func:`anchored`)
+    folded: re.Pattern[str] | None = None
 
     def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` in ``text``; ``lowered`` is ``text.lower()``, passed
@@ -40,13 +62,16 @@ class AnchoredPattern:
             yield from self.pattern.finditer(text)
             return
         pos = 0
+        if self.folded is not None:
+            search = functools.partial(self.folded.search, lowered)
+        else:
+            search = functools.partial(self.pattern.search, text)
         for hit in self.anchor.finditer(lowered):
             if hit.start() < pos:
                 continue
             low = _widen_back(text, max(pos, hit.start() - self.before), pos)
             high = _widen_on(text, hit.end() + self.after)
-            while (found := self.pattern.search(text, low, high)) is not None and \
-                    found.start() <= hit.start():
+            while (found := search(low, high)) is not None and found.start() <= hit.start():
                 # the window's end cuts the text: the match must hold on the whole of it
                 whole = self.pattern.match(text, found.start())
                 if whole is not None and whole.end() > whole.start():

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.extract.anchored import AnchoredPattern
+from eventwire.extract.anchored import anchored
 from eventwire.geo import word_set
 from eventwire.parse import doc_lower, doc_text, tokens_with_dep
 from eventwire.records import Figure, TimeExpression, content_id
@@ -87,19 +87,14 @@ MONEY_BEFORE = re.compile(rf"(?<![\w$])(?P<cur>{_PREFIX})\s?(?P<num>{_DIGITS})"
                           rf"(?:\s?(?P<scale>{_SCALE}))?")
 #: The patterns below run only near their currency, percent or fraction word (see
 #: :mod:`~eventwire.extract.anchored`); a spelled-out number may run to 200 characters.
-MONEY_AFTER = AnchoredPattern(
-    re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE}))?"
-               rf"\s(?P<cur>{_CUR_WORD})\b", re.I),
-    re.compile(rf"\b(?:{'|'.join(WORDS)})"), before=240, after=40)
-PERCENT = AnchoredPattern(
-    re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})[\s-]?(?P<unit>%|per\s?cent\b|percent\b|"
-               r"pct\b|percentage[\s-]points?\b)", re.I),
-    re.compile(r"%|per\s?cent|pct"), before=220, after=40)
-FRACTION = AnchoredPattern(
-    re.compile(r"(?<![\w-])(?:(?P<num>an?|one|two|three|four|five|seven|nine)[\s-]"
-               r"(?P<frac>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)|"
-               r"(?P<half>half))\b(?!-)", re.I),
-    re.compile(r"half|third|quarter|fifth|sixth|eighth|tenth"), before=20, after=20)
+MONEY_AFTER = anchored(rf"(?<![\w.,])(?P<num>{_NUMBER})(?:[\s-]?(?P<scale>{_SCALE}))?"
+                       rf"\s(?P<cur>{_CUR_WORD})\b", rf"(?:{'|'.join(WORDS)})", 240, 40)
+PERCENT = anchored(rf"(?<![\w.,])(?P<num>{_NUMBER})[\s-]?(?P<unit>%|per\s?cent\b|percent\b|"
+                   r"pct\b|percentage[\s-]points?\b)", r"%|per\s?cent|pct", 220, 40)
+FRACTION = anchored(r"(?<![\w-])(?:(?P<num>an?|one|two|three|four|five|seven|nine)[\s-]"
+                    r"(?P<frac>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)|"
+                    r"(?P<half>half))\b(?!-)", r"half|third|quarter|fifth|sixth|eighth|tenth",
+                    20, 20)
 
 
 @dataclass(frozen=True, slots=True)

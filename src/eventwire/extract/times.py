@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from eventwire.extract import timenames as names
 from eventwire.extract import timerelative as relative
 from eventwire.extract import timex
-from eventwire.extract.anchored import AnchoredPattern
+from eventwire.extract.anchored import AnchoredPattern, anchored
 from eventwire.extract.timenames import (
     DAY,
     MONTH,
@@ -65,15 +65,14 @@ def _compile(pattern: str, anchor: str | None = None, before: int = 0, after: in
     room to spare: the pattern is then run only near the anchor's hits
     (:class:`~eventwire.extract.anchored.AnchoredPattern`).
     """
-    return AnchoredPattern(re.compile(pattern, re.IGNORECASE),
-                           re.compile(anchor) if anchor else None, before, after)
+    return anchored(pattern, anchor, before, after)
 
 
 #: Anchors: the words that the rules' matches are built around, in lower case.
-_UNITS = r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
-_MONTHS = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_WEEKDAYS = r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DIRECTIONS = r"\b(?:ago|earlier|from\s+now|hence)\b"
+_UNITS = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DIRECTIONS = r"(?:ago|earlier|from\s+now|hence)\b"
 _HOLIDAYS = (r"christmas|new\s+year|halloween|valentine|boxing|thanksgiving|labor|memorial"
              r"|election|martin|easter|good\s+friday|fourth")
 
