@@ -35,7 +35,7 @@ from eventwire.extract.candidates import (
 )
 from eventwire.extract.coref import resolve_references
 from eventwire.extract.dictionary import normal
-from eventwire.parse import entity_at
+from eventwire.parse import entities, entity_at
 from eventwire.records import Actor, Mention, content_id
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
     (and the dateline's, if it has one).
     """
     lexicon = (lexicon or load_actor_lexicon()).with_article(
-        day, [e.text for e in doc.ents if e.label_ == "GPE"])
+        day, [e.text for e in entities(doc) if e.label_ == "GPE"])
     taken: set[int] = set()
     candidates: list[Candidate] = []
     # longest first: "China's Foreign Ministry" wins over the "China" inside it
@@ -122,7 +122,7 @@ def _home_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
     named = {c.country_code for c in candidates if c.country_code is not None
              and c.kind in {"country", "capital", "group", "person", "organisation", "people"}
              and not countries.is_region(c.country_code)}
-    for ent in doc.ents:  # places count too: "demonstrators in Baghdad" is not a US story
+    for ent in entities(doc):  # places count too: "demonstrators in Baghdad" is not a US story
         found = countries.country(ent.text) or countries.capital_of(ent.text) \
             if ent.label_ == "GPE" else None
         if found is None and ent.label_ in {"GPE", "LOC", "NORP"} and \
@@ -249,7 +249,7 @@ def _default_country(candidates: list[Candidate], home: str | None, named: bool 
 # ---------------------------------------------------------------- entities
 
 def _entity_candidates(doc: Doc, lexicon: ActorLexicon) -> Iterator[Candidate]:
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
             ent = _one_paragraph(ent)
             if _furniture(ent):

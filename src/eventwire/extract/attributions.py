@@ -36,7 +36,7 @@ from eventwire.extract.cues import (
     inside_quotes,
     quoted_spans,
 )
-from eventwire.parse import doc_text, token_starts, tokens_with, word_forms
+from eventwire.parse import doc_text, entities, token_starts, tokens_with, word_forms
 from eventwire.records import Attribution, content_id
 
 if TYPE_CHECKING:
@@ -238,7 +238,7 @@ class SourceResolver:
         self._full_names = full_names
         starts = [q.outer_start for q in quoted]
         self._people: list[tuple[int, str, bool]] = []  # (offset, full name, is a subject)
-        for ent in doc.ents:
+        for ent in entities(doc):
             i = bisect.bisect_right(starts, ent.start_char) - 1
             if ent.label_ != "PERSON" or (i >= 0 and ent.start_char < quoted[i].outer_end):
                 continue  # people named inside a quotation are not its speaker

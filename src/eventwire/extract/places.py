@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import Gazetteer, GeoName, is_generic, load_gazetteer, name_key, word_set
-from eventwire.parse import doc_text, entity_at
+from eventwire.parse import doc_text, entities, entity_at, tokens_with
 from eventwire.records import Mention, Place, content_id
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def _place_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """Entity spans that name places, trimmed of "the" and "'s"."""
     persons = _person_words(doc)
     found: list[Span] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         span = _trim(ent)
         if span.text.islower() or not any(ch.isalpha() for ch in span.text):
             continue  # "the gulf": a proper name is capitalised
@@ -109,7 +109,7 @@ def _place_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
                 found.append(span)
         elif ent.label_ in MISLABELS and _mislabelled_place(span, gazetteer, persons):
             found.append(_labelled(doc, span.start, span.end, "GPE"))
-    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    covered = {i for ent in entities(doc) for i in range(ent.start, ent.end)}
     for span in _proper_noun_runs(doc, covered):
         if _mislabelled_place(span, gazetteer, persons):
             found.append(_labelled(doc, span.start, span.end, "GPE"))
@@ -150,7 +150,7 @@ def _trim(span: Span) -> Span:
 def _person_words(doc: Doc) -> set[str]:
     """Words of the article's multi-word person names: "Li" of "Li Qiang", "Jordan" of
     "Jim Jordan"."""
-    return {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    return {t.lower_ for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1
             for t in ent if t.pos_ == "PROPN"}
 
 
@@ -178,7 +178,7 @@ def _entity_labels(doc: Doc) -> tuple[dict[str, Counter[str]], dict[int, tuple[s
     if cached is None:
         labels: dict[str, Counter[str]] = {}
         starts: dict[int, tuple[str, str]] = {}
-        for ent in doc.ents:
+        for ent in entities(doc):
             labels.setdefault(ent.text, Counter())[ent.label_] += 1
             starts[ent.start] = (ent.text, ent.label_)
         cached = doc.user_data["eventwire.entity_labels"] = (labels, starts)
@@ -206,16 +206,18 @@ def _mislabelled_place(span: Span, gazetteer: Gazetteer, persons: set[str]) -> b
 
 def _proper_noun_runs(doc: Doc, covered: set[int]) -> list[Span]:
     """Runs of capitalised proper nouns outside every entity (the model missed them)."""
-    runs, start = [], None
-    for token in [*doc, None]:
-        inside = token is not None and token.pos_ == "PROPN" and token.is_title and (
-            token.i not in covered)
-        if token is not None and inside and start is None:
+    runs: list[Span] = []
+    start = end = -1
+    for token in tokens_with(doc, "POS", ("PROPN",)):
+        if not token.is_title or token.i in covered:
+            continue
+        if token.i != end:  # not next to the run so far
+            if start >= 0:
+                runs.append(doc[start:end])
             start = token.i
-        elif not inside and start is not None:
-            end = token.i if token is not None else len(doc)
-            runs.append(doc[start:end])
-            start = None
+        end = token.i + 1
+    if start >= 0:
+        runs.append(doc[start:end])
     return runs
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.util
 import os
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from eventwire.errors import ConfigError, ModelNotFound
 
@@ -29,6 +30,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["eventwire.text"] = doc.text
     return text
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per document: spaCy builds every entity span afresh at each
+    access, and several stages walk them."""
+    ents: tuple[Span, ...] | None = doc.user_data.get("eventwire.ents")
+    if ents is None:
+        ents = doc.user_data["eventwire.ents"] = tuple(doc.ents)
+    return ents
 
 
 def doc_lower(doc: Doc) -> str:
@@ -60,20 +70,24 @@ def tokens_with_dep(doc: Doc, label: str) -> list[Token]:
 def tokens_with(doc: Doc | Span, attr: str, values: frozenset[str] | tuple[str, ...]
                 ) -> list[Token]:
     """The tokens of a document or sentence whose ``attr`` ("POS", "LEMMA", "LOWER") is one
-    of ``values`` (case as given), in order, found in spaCy's arrays (read once per
-    document): a stage that looks for a few words builds a Python object for those tokens
-    only, not for every token."""
-    from spacy.attrs import IDS
-    from spacy.tokens import Span
-
+    of ``values`` (case as given), in order, found in spaCy's arrays: a stage that looks for
+    a few words builds a Python object for those tokens only, not for every token. The
+    positions are found once per document and set of values; a sentence takes its share."""
     base: Doc = doc.doc
-    start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(base))
-    key = f"eventwire.array.{attr}"
-    column: list[int] | None = base.user_data.get(key)
-    if column is None:
-        column = base.user_data[key] = base.to_array(IDS[attr]).tolist()
-    wanted = _string_ids(values)
-    return [base[i] for i in range(start, end) if column[i] in wanted]
+    found: dict[tuple[str, frozenset[str] | tuple[str, ...]], list[int]] = \
+        base.user_data.setdefault("eventwire.tokens_with", {})
+    positions = found.get((attr, values))
+    if positions is None:
+        from spacy.attrs import IDS
+
+        wanted = _string_ids(values)
+        positions = found[attr, values] = [
+            i for i, value in enumerate(base.to_array(IDS[attr]).tolist()) if value in wanted]
+    if doc is not base:  # a sentence
+        span = cast("Span", doc)
+        positions = positions[bisect.bisect_left(positions, span.start):
+                              bisect.bisect_left(positions, span.end)]
+    return [base[i] for i in positions]
 
 
 @functools.lru_cache(maxsize=256)
