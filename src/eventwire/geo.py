@@ -46,8 +46,10 @@ REGION_POPULATION = 1_000_000_000
 _LATIN_NAME = re.compile(r"^[A-Z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'’-]+$")
 
 
+@functools.lru_cache(maxsize=32768)
 def name_key(text: str) -> str:
-    """The form names are indexed under: no accents, casefolded, no leading "the"."""
+    """The form names are indexed under: no accents, casefolded, no leading "the" (cached:
+    every stage looks up the same few names of an article again and again)."""
     text = text.replace("’", "'")
     if text.isascii():  # most names: nothing to decompose (NFKD leaves ASCII as it is)
         key = " ".join(text.casefold().split())

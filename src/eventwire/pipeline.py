@@ -21,7 +21,7 @@ from eventwire.config import Settings
 from eventwire.errors import Failure, OverBudget
 from eventwire.extract import extract_sections
 from eventwire.extract.actor_lexicon import ActorLexicon, load_actor_lexicon
-from eventwire.parse import load_nlp, model_label
+from eventwire.parse import load_nlp, model_label, parse_texts
 from eventwire.read.raw import RawArticle
 from eventwire.records import Article, Document
 
@@ -148,7 +148,7 @@ def _parse(nlp: Language, articles: list[Article], batch_size: int) -> list[Doc 
     """The parses of a batch; when the batch fails, each article is parsed alone so that only
     the one that fails is lost."""
     try:
-        return list(nlp.pipe((a.text for a in articles), batch_size=batch_size))
+        return list(parse_texts(nlp, (a.text for a in articles), batch_size))
     except Exception:  # one bad article (spaCy raises several kinds) must not sink the batch
         out: list[Doc | Failure] = []
         for article in articles:

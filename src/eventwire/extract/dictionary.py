@@ -49,8 +49,10 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam",
                         "mister", "lord", "lady"})
 
 
+@functools.lru_cache(maxsize=32768)
 def normal(name: str) -> str:
-    """A lookup key for names: case-folded, no punctuation, no leading "the"."""
+    """A lookup key for names: case-folded, no punctuation, no leading "the" (cached, as
+    :func:`eventwire.geo.name_key`)."""
     key = _NORMAL.sub(" ", name.casefold().replace("’", "'").replace("'s ", " ")).strip()
     key = key.replace("_", " ")
     return key[4:] if key.startswith("the ") else key

@@ -32,6 +32,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``texts``, in order, each document remembering the text it was made
+    from (spaCy's tokens give it back unchanged), so :func:`doc_text` need not join them."""
+    texts = list(texts)
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        doc.user_data["eventwire.text"] = text
+        yield doc
+
+
 def entities(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, made once per document: spaCy builds every entity span afresh at each
     access, and several stages walk them."""
@@ -194,7 +203,3 @@ def model_label(nlp: Language) -> str:
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
-
-def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Parse texts with ``nlp.pipe``, in order."""
-    yield from nlp.pipe(texts, batch_size=batch_size)
