@@ -35,7 +35,7 @@ from eventwire.extract.candidates import (
 )
 from eventwire.extract.coref import resolve_references
 from eventwire.extract.dictionary import normal
-from eventwire.parse import entities, entity_at
+from eventwire.parse import entities, entity_at, span_text
 from eventwire.records import Actor, Mention, content_id
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def find_actors(doc: Doc, article_id: str, lexicon: ActorLexicon | None = None,
     (and the dateline's, if it has one).
     """
     lexicon = (lexicon or load_actor_lexicon()).with_article(
-        day, [e.text for e in entities(doc) if e.label_ == "GPE"])
+        day, [span_text(e) for e in entities(doc) if e.label_ == "GPE"])
     taken: set[int] = set()
     candidates: list[Candidate] = []
     # longest first: "China's Foreign Ministry" wins over the "China" inside it
@@ -123,11 +123,12 @@ def _home_country(doc: Doc, candidates: list[Candidate], lexicon: ActorLexicon,
              and c.kind in {"country", "capital", "group", "person", "organisation", "people"}
              and not countries.is_region(c.country_code)}
     for ent in entities(doc):  # places count too: "demonstrators in Baghdad" is not a US story
-        found = countries.country(ent.text) or countries.capital_of(ent.text) \
+        written = span_text(ent)
+        found = countries.country(written) or countries.capital_of(written) \
             if ent.label_ == "GPE" else None
         if found is None and ent.label_ in {"GPE", "LOC", "NORP"} and \
-                not countries.demonym(ent.text):  # the model calls cities many things
-            found = lexicon.city_country(ent.text)
+                not countries.demonym(written):  # the model calls cities many things
+            found = lexicon.city_country(written)
         if found and not countries.is_region(found):  # "North Africa" is no second country
             named.add(found)
     if dateline:  # a dateline abroad makes the story two-country: no default then
@@ -274,9 +275,10 @@ def _furniture(ent: Span) -> bool:
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if ent.text.isupper() and after is not None and after.text == ":":
+    written = span_text(ent)
+    if written.isupper() and after is not None and after.text == ":":
         return True
-    if ent.text.startswith("©") or (before is not None and before.text in {"©", "(c)"}):
+    if written.startswith("©") or (before is not None and before.text in {"©", "(c)"}):
         return True
     slash = {"/", "|"}
     last = doc[ent.end - 1]
@@ -296,69 +298,70 @@ def _place_not_actor(found: Candidate, ent: Span, lexicon: ActorLexicon) -> bool
     # PETRARCH codes it ("forces besieged Mariupol"); elsewhere it is a place
     participant = ent.root.dep_ in {"nsubj", "nsubjpass", "dobj", "conj", "appos"} or (
         ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of")  # "the siege of Mariupol"
-    return not participant and lexicon.city_country(ent.text) is not None
+    return not participant and lexicon.city_country(span_text(ent)) is not None
 
 
 def _entity(ent: Span, lexicon: ActorLexicon) -> Candidate | None:
     text = _strip_possessive(ent, lexicon)
     if not text:
         return None
-    known = lexicon.lookup(text.text)
+    written = span_text(text)
+    known = lexicon.lookup(written)
     if known is None and ent.label_ == "PERSON":
-        known = lexicon.person(text.text, titled=_titled(ent, lexicon))
+        known = lexicon.person(written, titled=_titled(ent, lexicon))
     elif known is None and len(text) == 1 and ent.label_ == "ORG" and \
-            not lexicon.countries.code(text.text) and not lexicon.city_country(text.text):
-        known = lexicon.person(text.text)  # a surname taken for a body: "Mishustin said"
+            not lexicon.countries.code(written) and not lexicon.city_country(written):
+        known = lexicon.person(written)  # a surname taken for a body: "Mishustin said"
     countries = lexicon.countries
     if len(text) == 1 and (short := lexicon.short_name(text[0])) is not None:
-        return Candidate(text.start, text.end, countries.name(short) or text.text, "country",
+        return Candidate(text.start, text.end, countries.name(short) or written, "country",
                          country=short, code=state_code(short, "country"))
     if known is not None:
         kind = "seat" if known.kind == "seat" else known.kind
         return _described(Candidate(text.start, text.end, known.name if kind != "person"
-                                    else text.text, kind, code=known.code), ent, lexicon,
+                                    else written, kind, code=known.code), ent, lexicon,
                           keep_code=True)
-    country = countries.country(text.text) or countries.country(_undirected(text.text))
-    if country is None and ent.label_ == "GPE" and not countries.demonym(text.text):
-        country = lexicon.country_spelling(text.text)  # "Afganistan"
+    country = countries.country(written) or countries.country(_undirected(written))
+    if country is None and ent.label_ == "GPE" and not countries.demonym(written):
+        country = lexicon.country_spelling(written)  # "Afganistan"
     if country is not None and ent.label_ != "PERSON":
         kind = "region" if countries.is_region(country) else "country"
-        return Candidate(text.start, text.end, countries.name(country) or text.text, kind,
+        return Candidate(text.start, text.end, countries.name(country) or written, kind,
                          country=country,
                          code=lexicon.territory(country) or state_code(country, kind))
-    capital = countries.capital_of(text.text)
+    capital = countries.capital_of(written)
     if capital is not None:
         return _capital(text, capital)
     if ent.label_ in {"GPE", "NORP", "LOC"} and text.root.dep_ in {"dobj", "nsubjpass"} and \
-            not countries.demonym(text.text) and \
-            (city := lexicon.city_country(text.text)) is not None:
+            not countries.demonym(written) and \
+            (city := lexicon.city_country(written)) is not None:
         # "jets bombed Aleppo", "Mosul was shelled": a city acted on stands for its country
-        return Candidate(text.start, text.end, text.text, "city", country=city, code=city)
+        return Candidate(text.start, text.end, written, "city", country=city, code=city)
     if ent.label_ == "NORP" and len(text) > 1 and text[-1].tag_ in {"NNS", "NNPS"} and \
             (placed := countries.demonym(text[0].text)) and not countries.is_region(placed):
-        return Candidate(text.start, text.end, text.text, "people", country=placed,
+        return Candidate(text.start, text.end, written, "people", country=placed,
                          code=placed)  # "Turkish Kurds": a people, placed by the demonym
-    if ent.label_ in {"NORP", "PERSON", "ORG"} and countries.demonym(text.text):
+    if ent.label_ in {"NORP", "PERSON", "ORG"} and countries.demonym(written):
         if ethnic(text[0]):  # "ethnic Albanians" are a people, not Albania's state
             return _placed_people(text, lexicon)
-        demonym = countries.demonym(text.text)
+        demonym = countries.demonym(written)
         if demonym is None or modifies_role_noun(text.root, lexicon):
             return None
         head = text.root.head
         if text.root.dep_ in {"amod", "compound"} and head.ent_type_ == "NORP" and \
                 head.i == text.end and head.tag_ in {"NNS", "NNPS"} and \
                 not countries.demonym(head.text):  # "Iraqi Kurds": a people, placed
-            return Candidate(text.start, head.i + 1, f"{text.text} {head.text}", "people",
+            return Candidate(text.start, head.i + 1, f"{written} {head.text}", "people",
                              country=demonym, code=demonym)
         kind = "region" if countries.is_region(demonym) else "country"
         if kind == "country" and text.root.tag_ in {"NNS", "NNPS"}:
             # "Young Algerians blocked roads": the people, not the state
-            return Candidate(text.start, text.end, text.text, "people", country=demonym,
+            return Candidate(text.start, text.end, written, "people", country=demonym,
                              code=demonym)
-        return Candidate(text.start, text.end, countries.name(demonym) or text.text, kind,
+        return Candidate(text.start, text.end, countries.name(demonym) or written, kind,
                          country=demonym, code=state_code(demonym, kind))
     if ent.label_ == "PERSON" or _described_as_person(text, lexicon):
-        return _described(Candidate(text.start, text.end, text.text, "person"), ent, lexicon)
+        return _described(Candidate(text.start, text.end, written, "person"), ent, lexicon)
     if ent.label_ == "ORG":
         words = [t.lemma_.lower() for t in text]
         role, _ = lexicon.role_of(words)
@@ -611,9 +614,8 @@ def _build_index(doc: Doc, article_id: str, candidates: list[Candidate]) -> Acto
     for key, members in groups.items():
         best = max(members, key=lambda c: (c.kind != "pronoun", len(c.name.split())))
         code = next((c.final_code() for c in members if c.final_code()), None)
-        mentions = tuple(Mention(doc[c.start : c.end].text, doc[c.start].idx,
-                                 doc[c.end - 1].idx + len(doc[c.end - 1].text))
-                         for c in members)
+        mentions = tuple(Mention(span_text(span), span.start_char, span.end_char)
+                         for span in (doc[c.start : c.end] for c in members))
         actor = Actor(
             id=content_id(article_id, "actor", key),
             name=best.name,

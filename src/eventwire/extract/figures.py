@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extract.anchored import anchored
 from eventwire.geo import word_set
-from eventwire.parse import doc_lower, doc_text, tokens_with_dep
+from eventwire.parse import doc_lower, doc_text, tokens_with, tokens_with_dep
 from eventwire.records import Figure, TimeExpression, content_id
 
 if TYPE_CHECKING:
@@ -345,9 +345,10 @@ def _period(doc: Doc, span: Span, chain: list[Token], times: Sequence[TimeExpres
             ) -> str | None:
     """The value of the time expression attached nearest to the figure's clause."""
     best: tuple[int, int, str] | None = None
+    sent = span.sent  # spaCy finds the sentence afresh at each access
     for time in times:
-        if time.value is None or time.type == "SET" or not span.sent.start_char <= time.start < (
-                span.sent.end_char) or span.start_char <= time.start < span.end_char:
+        if time.value is None or time.type == "SET" or not sent.start_char <= time.start < (
+                sent.end_char) or span.start_char <= time.start < span.end_char:
             continue
         tspan = doc.char_span(time.start, time.end, alignment_mode="expand")
         if tspan is None or _is_baseline(tspan):
@@ -373,8 +374,9 @@ def _is_baseline(tspan: Span) -> bool:
 
 def _source(span: Span, chain: list[Token]) -> str | None:
     """Who gives the figure: "according to X" in its sentence, or "X said/showed" above it."""
-    for token in span.sent:  # "according to X" counts for the clauses it is attached to
-        if token.lower_ == "according" and token.head in chain:
+    # "according to X" counts for the clauses it is attached to
+    for token in tokens_with(span.sent, "LOWER", ("according",)):
+        if token.head in chain:
             to = next((c for c in token.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             if obj is not None:

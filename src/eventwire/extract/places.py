@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from eventwire.geo import Gazetteer, GeoName, is_generic, load_gazetteer, name_key, word_set
-from eventwire.parse import doc_text, entities, entity_at, tokens_with
+from eventwire.parse import doc_text, entities, entity_at, span_text, tokens_with
 from eventwire.records import Mention, Place, content_id
 
 if TYPE_CHECKING:
@@ -102,7 +102,8 @@ def _place_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     found: list[Span] = []
     for ent in entities(doc):
         span = _trim(ent)
-        if span.text.islower() or not any(ch.isalpha() for ch in span.text):
+        written = span_text(span)
+        if written.islower() or not any(ch.isalpha() for ch in written):
             continue  # "the gulf": a proper name is capitalised
         if ent.label_ in PLACE_LABELS:
             if not _not_a_place(span, gazetteer, persons):
@@ -121,13 +122,14 @@ def _not_a_place(span: Span, gazetteer: Gazetteer, persons: set[str]) -> bool:
     countries = gazetteer.countries
     if span.label_ == "GPE" and (_personal(span, persons) or _voted_person(span)):
         return True
-    code = countries.country(span.text)
+    written = span_text(span)
+    code = countries.country(written)
     if code is not None:
         record = countries.get(code)
         return record is not None and not record.is_place
     # "Southwest" or "Straits" alone names no place; "Russian" is a demonym
-    return (is_generic(span.text) or span.text.casefold() in WATER
-            or countries.demonym(span.text) is not None)
+    return (is_generic(written) or written.casefold() in WATER
+            or countries.demonym(written) is not None)
 
 
 def _labelled(doc: Doc, start: int, end: int, label: int | str) -> Span:
@@ -157,16 +159,17 @@ def _person_words(doc: Doc) -> set[str]:
 def _personal(span: Span, persons: set[str]) -> bool:
     """Whether a span is a person's name: part of one, or after "President", "Mr."..."""
     before = span.doc[span.start - 1].lower_ if span.start else ""
-    return span.text.casefold() in persons or before in TITLES
+    return span_text(span).casefold() in persons or before in TITLES
 
 
 def _voted_person(span: Span) -> bool:
     """Whether the model tags this name PERSON more often than GPE elsewhere in the article
     ("Bush" twice PERSON, here GPE), a vote that overrides one odd label."""
     labels, starts = _entity_labels(span.doc)
-    votes = Counter(labels.get(span.text, {}))
+    written = span_text(span)
+    votes = Counter(labels.get(written, {}))
     own = starts.get(span.start)
-    if own is not None and own[0] == span.text:  # the other mentions only
+    if own is not None and own[0] == written:  # the other mentions only
         votes[own[1]] -= 1
     return votes["PERSON"] > votes["GPE"]
 
@@ -179,8 +182,9 @@ def _entity_labels(doc: Doc) -> tuple[dict[str, Counter[str]], dict[int, tuple[s
         labels: dict[str, Counter[str]] = {}
         starts: dict[int, tuple[str, str]] = {}
         for ent in entities(doc):
-            labels.setdefault(ent.text, Counter())[ent.label_] += 1
-            starts[ent.start] = (ent.text, ent.label_)
+            written = span_text(ent)
+            labels.setdefault(written, Counter())[ent.label_] += 1
+            starts[ent.start] = (written, ent.label_)
         cached = doc.user_data["eventwire.entity_labels"] = (labels, starts)
     return cached
 
@@ -194,14 +198,15 @@ def _prominent(name: str, gazetteer: Gazetteer) -> bool:
 
 def _mislabelled_place(span: Span, gazetteer: Gazetteer, persons: set[str]) -> bool:
     """Whether a span tagged PERSON, ORG... (or untagged) is really a gazetteer place."""
-    if _personal(span, persons) or gazetteer.countries.demonym(span.text):
+    written = span_text(span)
+    if _personal(span, persons) or gazetteer.countries.demonym(written):
         return False
-    key = name_key(span.text)
+    key = name_key(written)
     if not any(name_key(c.name) == key and c.feature != "region"
-               for c in gazetteer.lookup(span.text)):
+               for c in gazetteer.lookup(written)):
         return False  # only a place's own name, not one of its many foreign spellings
     # "Kyiv" tagged PERSON is still the capital; "Bush", tagged PERSON elsewhere, is a person
-    return _prominent(span.text, gazetteer) or (_locative(span) and not _voted_person(span))
+    return _prominent(written, gazetteer) or (_locative(span) and not _voted_person(span))
 
 
 def _proper_noun_runs(doc: Doc, covered: set[int]) -> list[Span]:
@@ -257,7 +262,7 @@ def _context(spans: list[Span], gazetteer: Gazetteer, dateline: str | None
     """Countries and US states named without ambiguity, and the countries of demonyms."""
     countries: set[str] = set()
     admins: set[tuple[str, str]] = set()
-    names = [s.text for s in spans] + [p.strip() for p in re.split(r"[,/]", dateline or "")]
+    names = [span_text(s) for s in spans] + [p.strip() for p in re.split(r"[,/]", dateline or "")]
     for name in names:  # only names that need no context give context
         candidates = gazetteer.lookup(name)
         found = {c.country for c in candidates if c.country}
@@ -284,20 +289,21 @@ def _resolve(span: Span, gazetteer: Gazetteer, countries: set[str],
     """Geocode one mention; a facility takes its country from the place that holds it."""
     if span.label_ == "FAC":
         return _Hit(span, _facility_country(span, gazetteer, countries, admins), "FAC")
-    words = span.text.split()
+    written = span_text(span)
+    words = written.split()
     if WATER.intersection(w.casefold() for w in words) and not gazetteer.countries.country(
-            span.text):
+            written):
         return _Hit(span, None, span.label_)  # "Red Sea" is not Sudan's Red Sea state
-    geo = gazetteer.best(span.text, countries, admins)
-    if geo is None and span.text[-1].isupper() and "." in span.text:
-        geo = gazetteer.best(span.text + ".", countries, admins)  # "U.S" at a sentence end
+    geo = gazetteer.best(written, countries, admins)
+    if geo is None and written[-1].isupper() and "." in written:
+        geo = gazetteer.best(written + ".", countries, admins)  # "U.S" at a sentence end
     while geo is None and len(words) > 1 and words[-1].casefold() in GENERIC_TAILS:
         words = words[:-1]  # "Gaza Strip", "Donetsk Oblast"
         geo = gazetteer.best(" ".join(words), countries, admins)
     if geo is not None and geo.feature == "city" and geo.country not in countries:
-        small, alias = geo.population < SMALL_TOWN, name_key(geo.name) != name_key(span.text)
+        small, alias = geo.population < SMALL_TOWN, name_key(geo.name) != name_key(written)
         if ((small or alias) and not _locative(span, strong=small)) or (
-                small and geo.name != span.text):
+                small and geo.name != written):
             geo = None  # a town far from the story needs "in X" and its exact name: not "God"
     return _Hit(span, geo, span.label_)
 

@@ -50,6 +50,11 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def doc_lower(doc: Doc) -> str:
     """The document's text in lower case, made once per document for the patterns that scan
     it (:mod:`eventwire.extract.anchored`)."""
