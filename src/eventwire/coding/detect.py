@@ -107,9 +107,12 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
                        and (found := finder.place_target(c))), [])
         if sources or targets:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
-    yield from _obligations(sent, Participants(actors, place_codes))
-    yield from _warned_consequences(sent, Participants(actors, place_codes))
-    yield from _judgements(sent, Participants(actors, place_codes))
+    finder = Participants(actors, place_codes)
+    reported = list(_reported_clauses(sent, finder, passive=True))
+    yield from _obligations(reported)
+    # a consequence is threatened to someone named: the clauses with a coded subject
+    yield from _warned_consequences([r for r in reported if r[3]])
+    yield from _judgements(sent, finder)
 
 
 #: Roots of violence (assault, fighting, mass violence). CAMEO codes an attack whose doer the
@@ -174,8 +177,13 @@ def _own_forces(target: Participant, sources: list[Participant]) -> bool:
         (s.code or "")[:3] == code[:3] for s in sources)
 
 
+#: A reported clause: the reporting verb, the clause's head, the speaker's actors and the
+#: actors of the clause's subject.
+Reported = tuple["Token", "Token", list[Participant], list[Participant]]
+
+
 def _reported_clauses(sent: Span, finder: Participants, passive: bool = False
-                      ) -> Iterator[tuple[Token, Token, list[Participant], list[Participant]]]:
+                      ) -> Iterator[Reported]:
     """Each clause a speaker reports ("X said [that] Y ...", and the second clause of "said
     A and that B"), with the reporting verb and the actors of its speaker and of the clause's
     subject, when both are coded; with ``passive``, also a passive clause whose subject is
@@ -192,10 +200,11 @@ def _reported_clauses(sent: Span, finder: Participants, passive: bool = False
                 yield token, clause, sources, targets
 
 
-def _obligations(sent: Span, finder: Participants) -> Iterator[Detection]:
+def _obligations(reported: list[Reported]) -> Iterator[Detection]:
     """"Russia said Sudan must return the helicopter": Russia demands something of Sudan;
-    "Russia said the crew must be released": a demand of no one named."""
-    for token, clause, sources, targets in _reported_clauses(sent, finder, passive=True):
+    "Russia said the crew must be released": a demand of no one named (``reported``: the
+    sentence's reported clauses, passive ones included)."""
+    for token, clause, sources, targets in reported:
         pattern = _obligation(clause)
         if pattern is not None:
             yield Detection(pattern, token, tuple(sources), tuple(targets))
@@ -211,9 +220,10 @@ CONSEQUENCES = frozenset({"consequence", "retaliation", "response", "punishment"
                           "repercussion", "fury", "wrath", "sanction", "penalty", "action"})
 
 
-def _warned_consequences(sent: Span, finder: Participants) -> Iterator[Detection]:
-    """"Washington said Pyongyang would face consequences if it tested again": a threat."""
-    for token, clause, sources, targets in _reported_clauses(sent, finder):
+def _warned_consequences(reported: list[Reported]) -> Iterator[Detection]:
+    """"Washington said Pyongyang would face consequences if it tested again": a threat
+    (``reported``: the sentence's reported clauses whose subject is coded)."""
+    for token, clause, sources, targets in reported:
         if clause.lemma_.lower() != "face" or not any(
                 c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"}
                 for c in clause.children):
