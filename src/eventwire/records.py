@@ -16,6 +16,7 @@ have no ``date`` form; :func:`eventwire.timeperiod.period` turns one into a day 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
@@ -266,9 +267,16 @@ def _build(record: type, data: dict[str, Any]) -> Any:
     return record(**values)
 
 
+@functools.cache
+def _field_names(kind: Any) -> tuple[str, ...] | None:
+    """The field names of a record type (None for other types), looked up once per type."""
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
+
+
 def _jsonable(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
+    names = _field_names(value.__class__)
+    if names is not None:
+        return {name: _jsonable(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     if isinstance(value, dt.date):
