@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
+import gc
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -42,7 +44,7 @@ def cached_on_disk(name: str, build: Callable[[], T], *packages: str) -> T:
         return build()
     path = folder / f"{name}-{_fingerprint(packages)}.pickle"
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, _no_gc():
             loaded: T = pickle.load(handle)
         return loaded
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
@@ -61,6 +63,19 @@ def cached_on_disk(name: str, build: Callable[[], T], *packages: str) -> T:
     except OSError:
         pass
     return result
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused: loading a pickle makes hundreds of thousands of
+    objects, and each collection it triggers walks them all (a third faster without)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _cache_folder() -> Path | None:
