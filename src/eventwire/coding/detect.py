@@ -29,7 +29,7 @@ from eventwire.coding.syntax import (
     subject_of,
 )
 from eventwire.extract.actors import ActorIndex
-from eventwire.parse import tokens_with, word_forms
+from eventwire.parse import column, positions_with, tokens_with, word_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -63,7 +63,7 @@ def detect(sent: Span, lexicon: Lexicon, actors: ActorIndex,
            place_codes: dict[int, str]) -> Iterator[Detection]:
     """Every trigger of a sentence with its best pattern and participants."""
     consumed: set[int] = set()
-    for token in tokens_with(sent, "POS", _TRIGGER_POS):  # the parts of speech of triggers
+    for token in _triggers(sent, lexicon):
         if token.i in consumed:
             continue
         pattern = choose_pattern(token, candidates(token, lexicon))
@@ -303,20 +303,47 @@ def _judgements(sent: Span, finder: Participants) -> Iterator[Detection]:
 def candidates(token: Token, lexicon: Lexicon) -> tuple[Pattern, ...]:
     """Patterns for a token, by its lemma or, where the tagger's lemma is off ("staged" ->
     "stag"), by the regular base forms of its text."""
-    if token.pos_ in {"VERB", "AUX"}:
-        pos = "VERB"
-    elif token.pos_ == "NOUN":
-        pos = "NOUN"
-    else:
-        return ()
-    found = lexicon.lookup(pos, token.lemma_.lower())
+    pos = _PATTERN_POS.get(token.pos_)
+    return () if pos is None else _patterns_for(lexicon, pos, token.lemma_.lower(), token.lower_)
+
+
+#: The part of speech a trigger's patterns are filed under, by the tagger's.
+_PATTERN_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN"}
+
+
+def _patterns_for(lexicon: Lexicon, pos: str, lemma: str, word: str) -> tuple[Pattern, ...]:
+    found = lexicon.lookup(pos, lemma)
     if found:
         return found
-    for form in _base_forms(token.lower_, pos):
+    for form in _base_forms(word, pos):
         found = lexicon.lookup(pos, form)
         if found:
             return found
     return ()
+
+
+def _triggers(sent: Span, lexicon: Lexicon) -> list[Token]:
+    """The verbs and nouns of a sentence that the lexicon has patterns for, told from spaCy's
+    arrays (each distinct word is looked up once per document): most words of a sentence
+    trigger nothing, and only the few that may are built as tokens."""
+    doc = sent.doc
+    strings = doc.vocab.strings
+    tags, lemmas, words = column(doc, "POS"), column(doc, "LEMMA"), column(doc, "LOWER")
+    cached = doc.user_data.get("eventwire.triggers")
+    if cached is None or cached[0] is not lexicon:
+        cached = doc.user_data["eventwire.triggers"] = (lexicon, {})
+    known: dict[tuple[int, int, int], bool] = cached[1]
+    out = []
+    for i in positions_with(sent, "POS", _TRIGGER_POS):
+        key = (tags[i], lemmas[i], words[i])
+        found = known.get(key)
+        if found is None:
+            pos = _PATTERN_POS[strings[tags[i]]]
+            found = known[key] = bool(_patterns_for(
+                lexicon, pos, strings[lemmas[i]].lower(), strings[words[i]]))
+        if found:
+            out.append(doc[i])
+    return out
 
 
 def _base_forms(word: str, pos: str) -> tuple[str, ...]:

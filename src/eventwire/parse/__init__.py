@@ -85,23 +85,40 @@ def tokens_with(doc: Doc | Span, attr: str, values: frozenset[str] | tuple[str, 
                 ) -> list[Token]:
     """The tokens of a document or sentence whose ``attr`` ("POS", "LEMMA", "LOWER") is one
     of ``values`` (case as given), in order, found in spaCy's arrays: a stage that looks for
-    a few words builds a Python object for those tokens only, not for every token. The
-    positions are found once per document and set of values; a sentence takes its share."""
+    a few words builds a Python object for those tokens only, not for every token."""
+    base: Doc = doc.doc
+    return [base[i] for i in positions_with(doc, attr, values)]
+
+
+def positions_with(doc: Doc | Span, attr: str, values: frozenset[str] | tuple[str, ...]
+                   ) -> list[int]:
+    """The indices of the tokens :func:`tokens_with` gives. They are found once per
+    document and set of values; a sentence takes its share."""
     base: Doc = doc.doc
     found: dict[tuple[str, frozenset[str] | tuple[str, ...]], list[int]] = \
         base.user_data.setdefault("eventwire.tokens_with", {})
     positions = found.get((attr, values))
     if positions is None:
-        from spacy.attrs import IDS
-
         wanted = _string_ids(values)
         positions = found[attr, values] = [
-            i for i, value in enumerate(base.to_array(IDS[attr]).tolist()) if value in wanted]
+            i for i, value in enumerate(column(base, attr)) if value in wanted]
     if doc is not base:  # a sentence
         span = cast("Span", doc)
         positions = positions[bisect.bisect_left(positions, span.start):
                               bisect.bisect_left(positions, span.end)]
-    return [base[i] for i in positions]
+    return positions
+
+
+def column(doc: Doc, attr: str) -> list[int]:
+    """One of spaCy's token attributes ("POS", "LEMMA", "LOWER") for every token, as ids,
+    read from its arrays once per document."""
+    key = f"eventwire.column.{attr}"
+    values: list[int] | None = doc.user_data.get(key)
+    if values is None:
+        from spacy.attrs import IDS
+
+        values = doc.user_data[key] = doc.to_array(IDS[attr]).tolist()
+    return values
 
 
 @functools.lru_cache(maxsize=256)
