@@ -28,16 +28,17 @@ from dataclasses import dataclass
 _SYNTAX = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
 
 
-def anchored(pattern: str, anchor: str | None = None, before: int = 0, after: int = 0
-             ) -> AnchoredPattern:
-    """``pattern``, ignoring case, scanned near ``anchor`` (lower-case words). It is searched
-    in the lower-cased text unless it has an upper-case letter or an inline case flag of its
-    own ("(?-i:Q)", a month's name), which only the text itself can match."""
+def anchored(pattern: str, anchor: str | None = None, before: int = 0, after: int = 0,
+             *, cased: bool = False) -> AnchoredPattern:
+    """``pattern``, ignoring case, scanned near ``anchor`` (lower-case words, or with
+    ``cased`` words as the text writes them). It is searched in the lower-cased text unless
+    it has an upper-case letter or an inline case flag of its own ("(?-i:Q)", a month's
+    name), which only the text itself can match."""
     stripped = _SYNTAX.sub("", pattern)
     foldable = "(?-i" not in stripped and not any(ch.isupper() for ch in stripped)
     return AnchoredPattern(re.compile(pattern, re.IGNORECASE),
                            re.compile(anchor) if anchor else None, before, after,
-                           re.compile(pattern) if foldable else None)
+                           re.compile(pattern) if foldable else None, cased)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class AnchoredPattern:
     after: int = 0
     #: ``pattern`` without IGNORECASE, for the lower-cased text (see :func:`anchored`)
     folded: re.Pattern[str] | None = None
+    #: whether ``anchor`` is matched against the text itself, not its lower case: for words
+    #: the pattern takes only as capitalised names ("March", "Monday")
+    cased: bool = False
 
     def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` in ``text``; ``lowered`` is ``text.lower()``, passed
@@ -66,7 +70,7 @@ class AnchoredPattern:
             search = functools.partial(self.folded.search, lowered)
         else:
             search = functools.partial(self.pattern.search, text)
-        for hit in self.anchor.finditer(lowered):
+        for hit in self.anchor.finditer(text if self.cased else lowered):
             if hit.start() < pos:
                 continue
             low = _widen_back(text, max(pos, hit.start() - self.before), pos)

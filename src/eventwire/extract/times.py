@@ -56,8 +56,8 @@ if TYPE_CHECKING:
 __all__ = ["RULES", "UNDERSPECIFIED_RULES", "find_times"]
 
 
-def _compile(pattern: str, anchor: str | None = None, before: int = 0, after: int = 0
-             ) -> AnchoredPattern:
+def _compile(pattern: str, anchor: str | None = None, before: int = 0, after: int = 0,
+             *, cased: bool = False) -> AnchoredPattern:
     """Patterns ignore case; names of months and weekdays opt out with ``(?-i:...)``.
 
     ``anchor`` (lower-case words) is what every match holds, starting at most ``before``
@@ -65,13 +65,15 @@ def _compile(pattern: str, anchor: str | None = None, before: int = 0, after: in
     room to spare: the pattern is then run only near the anchor's hits
     (:class:`~eventwire.extract.anchored.AnchoredPattern`).
     """
-    return anchored(pattern, anchor, before, after)
+    return anchored(pattern, anchor, before, after, cased=cased)
 
 
 #: Anchors: the words that the rules' matches are built around, in lower case.
 _UNITS = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+#: Months and weekdays are names: their patterns take them capitalised only, so their anchors
+#: are matched on the text itself (``cased``), where "may" and "market" are no hits.
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DIRECTIONS = r"(?:ago|earlier|from\s+now|hence)\b"
 _HOLIDAYS = (r"christmas|new\s+year|halloween|valentine|boxing|thanksgiving|labor|memorial"
              r"|election|martin|easter|good\s+friday|fourth")
@@ -85,15 +87,17 @@ _TENS_WORDS = "ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 RULES: tuple[tuple[AnchoredPattern, Rule], ...] = (
     (_compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"), names.iso_date),
     (_compile(rf"\b(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|{WEEKDAY},?\s+)?"
-              rf"{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", _MONTHS, 60, 60), names.calendar_date),
+              rf"{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", _MONTHS, 60, 60, cased=True),
+     names.calendar_date),
     (_compile(rf"\b(?P<rel>)(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}"
-              rf"(?:,?\s+{YEAR})?", _MONTHS, 60, 60), names.calendar_date),
-    (_compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}", _MONTHS, 10, 40), names.month_of_year),
+              rf"(?:,?\s+{YEAR})?", _MONTHS, 60, 60, cased=True), names.calendar_date),
+    (_compile(rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}", _MONTHS, 10, 40, cased=True),
+     names.month_of_year),
     (_compile(rf"\b(?:{REL}\s+)?(?P<mon>{MONTH_FULL}|{MONTH_ABBR})"
               r"(?:,?\s+(?:of\s+)?(?P<rel2>last|this|next)\s+year)?\b(?!-)",
-              _MONTHS, 40, 60), names.month_name),
+              _MONTHS, 40, 60, cased=True), names.month_name),
     (_compile(rf"\b(?:{REL}\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?\b{PART}",
-              _WEEKDAYS, 40, 40), names.weekday_name),
+              _WEEKDAYS, 40, 40, cased=True), names.weekday_name),
     (_compile(r"\b(?:the\s+)?(?P<word>today|tonight|yesterday|tomorrow|day\s+before\s+yesterday"
               rf"|day\s+after\s+tomorrow)\b{PART}",
               r"today|tonight|yesterday|tomorrow", 40, 40), names.deictic),
