@@ -4,6 +4,7 @@ the other paths described in :mod:`eventwire.coding.detect`."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from eventwire.coding.syntax import (
     subject_of,
 )
 from eventwire.extract.actors import ActorIndex
+from eventwire.parse import sentence_starts
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -404,8 +406,9 @@ class Participants:
         if not words & RELATIONAL:
             return []
         own = {(s.code or "")[:3] for s in sources}
-        sentences = [s for s in token.doc.sents if s.start <= token.i][-3:]
-        for prior in reversed(token.doc[sentences[0].start : token.i]):
+        starts = sentence_starts(token.doc)
+        first = starts[: bisect.bisect_right(starts, token.i)][-3:][0]  # two sentences back
+        for prior in reversed(token.doc[first : token.i]):
             actor = self.actors.actor_at(prior)
             if actor is not None and actor.code and actor.code[:3] not in own \
                     and actor.kind in {"country", "capital", "group", "people"}:

@@ -14,12 +14,13 @@ coreference resolution based on entity-centric, precision-ranked rules":
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
 from eventwire.extract.actor_lexicon import ActorLexicon
-from eventwire.parse import tokens_with
+from eventwire.parse import sentence_starts, tokens_with
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -168,7 +169,8 @@ def _plural_antecedent(token: Token, found: list[Candidate]) -> Candidate | None
     """"they" as a subject: the nearest plural group named before, in this or the last
     sentence ("Afghan rebel leaders said they would meet...")."""
     doc = token.doc
-    starts = [s.start for s in doc.sents if s.start <= token.i]
+    starts = sentence_starts(doc)
+    starts = starts[: bisect.bisect_right(starts, token.i)]
     window = starts[-2] if len(starts) >= 2 else 0
     for candidate in reversed([c for c in found if window <= c.start < token.i]):
         if candidate.kind in {"group", "people"} and \
@@ -179,10 +181,11 @@ def _plural_antecedent(token: Token, found: list[Candidate]) -> Candidate | None
 
 def _antecedent(token: Token, found: list[Candidate], personal: bool,
                 skip: Callable[[Candidate], bool] | None = None) -> Candidate | None:
-    sentence_starts = [s.start for s in token.doc.sents if s.start <= token.i]
-    window_start = sentence_starts[-_WINDOW] if len(sentence_starts) >= _WINDOW else 0
+    starts = sentence_starts(token.doc)
+    starts = starts[: bisect.bisect_right(starts, token.i)]  # up to the token's sentence
+    window_start = starts[-_WINDOW] if len(starts) >= _WINDOW else 0
     if not personal:
-        window_start = sentence_starts[-2] if len(sentence_starts) >= 2 else 0
+        window_start = starts[-2] if len(starts) >= 2 else 0
     doc = token.doc
     for candidate in reversed([c for c in found if window_start <= c.start < token.i]):
         if skip is not None and skip(candidate):

@@ -41,6 +41,14 @@ def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> It
         yield doc
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of each sentence's first token, in order, found once per document."""
+    starts: list[int] | None = doc.user_data.get("eventwire.sentence_starts")
+    if starts is None:
+        starts = doc.user_data["eventwire.sentence_starts"] = [s.start for s in doc.sents]
+    return starts
+
+
 def entities(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, made once per document: spaCy builds every entity span afresh at each
     access, and several stages walk them."""
