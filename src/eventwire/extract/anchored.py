@@ -59,9 +59,9 @@ class AnchoredPattern:
     def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
         """The matches of ``pattern`` in ``text``; ``lowered`` is ``text.lower()``, passed
         in when several patterns scan the same text."""
-        if lowered is None:
+        if lowered is None and self.anchor is not None:
             lowered = text.lower()
-        if self.anchor is None or len(lowered) != len(text):
+        if self.anchor is None or lowered is None or len(lowered) != len(text):
             # a letter whose lower case is longer ("İ") would shift every offset
             yield from self.pattern.finditer(text)
             return

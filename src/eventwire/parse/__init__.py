@@ -75,12 +75,7 @@ def doc_lower(doc: Doc) -> str:
 def token_starts(doc: Doc) -> list[int]:
     """The character offset of every token, read once per document from spaCy's arrays
     (iterating the tokens builds a Python object for each; several stages need these)."""
-    starts: list[int] | None = doc.user_data.get("eventwire.starts")
-    if starts is None:
-        from spacy.attrs import IDX
-
-        starts = doc.user_data["eventwire.starts"] = [int(i) for i in doc.to_array(IDX)]
-    return starts
+    return column(doc, "IDX")
 
 
 def tokens_with_dep(doc: Doc, label: str) -> list[Token]:
