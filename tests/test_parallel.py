@@ -15,7 +15,7 @@ import eventwire
 from eventwire.cli import cli
 from eventwire.config import Settings
 from eventwire.errors import Failure
-from eventwire.parallel import blas_threads, limit_blas_threads, process_parallel
+from eventwire.parallel import blas_threads, chunked, limit_blas_threads, process_parallel
 from eventwire.read import read_inputs
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -139,7 +139,7 @@ def test_dask_results_go_through_parquet_shards_that_a_rerun_reuses(corpus, tmp_
                                      workers=2, chunk_size=3, shards=shards))
     assert first == alone
     written = {f.name: f.stat().st_mtime_ns for f in shards.glob("chunk-*.parquet")}
-    assert len(written) == 3  # 8 articles in chunks of 3
+    assert len(written) == len(list(chunked(read_inputs([corpus]), 3, 2)))  # one a chunk
     # a rerun (here with local workers) reads the finished shards and computes nothing
     rerun = results(process_parallel(read_inputs([corpus]), Settings(), workers=2,
                                      chunk_size=3, shards=shards))
@@ -188,3 +188,13 @@ def test_the_worker_pool_limits_each_worker_s_matrix_library():
     with multiprocessing.get_context("spawn").Pool(
             2, initializer=limit_blas_threads, initargs=(1,)) as pool:
         assert pool.map(_blas_threads_here, [0, 1]) == [[1], [1]]
+
+
+def test_chunks_keep_the_input_and_shrink_towards_its_end_so_workers_finish_together():
+    sizes = [len(c) for c in chunked(range(200), 16, 2)]
+    assert [x for c in chunked(range(200), 16, 2) for x in c] == list(range(200))
+    assert sizes[:8] == [16] * 8  # full chunks while the end is not in sight
+    assert sizes[-1] <= 4 and sizes == sorted(sizes, reverse=True)
+    assert sizes == [len(c) for c in chunked(iter(range(200)), 16, 2)]  # the input alone
+    assert list(chunked([], 16, 2)) == []
+    assert [len(c) for c in chunked(range(3), 16, 2)] == [3]

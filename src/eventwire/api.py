@@ -93,7 +93,8 @@ def ingest_many(inputs: Iterable[str | Path], db: str | Path | None = None, *,
     settings = settings or Settings()
     options = read_options or ReadOptions()
     url = str(db) if db is not None else None
-    open_store(url).close()
+    with open_store(url) as store:
+        empty = not store.has_articles()
     skipped: builtins.list[int] = [0]
 
     def counted(item: object) -> None:
@@ -101,7 +102,7 @@ def ingest_many(inputs: Iterable[str | Path], db: str | Path | None = None, *,
             progress(1)
 
     items: Iterable[RawArticle | Failure] = read_inputs(inputs, options)
-    if resume:
+    if resume and not empty:  # nothing stored yet: nothing to skip
         items = _unstored(items, url, skipped, counted)
     if workers > 1 or dask or shards:
         from eventwire.parallel import process_parallel

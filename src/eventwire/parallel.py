@@ -22,6 +22,7 @@ is written whole or not at all.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
@@ -31,7 +32,6 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from itertools import islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any, Protocol
@@ -106,6 +106,29 @@ def shard_name(settings: Settings, items: list[Item]) -> str:
     return f"chunk-{digest.hexdigest()[:20]}.parquet"
 
 
+def chunked(items: Iterable[Item], size: int, workers: int) -> Iterator[list[Item]]:
+    """``items`` in chunks of ``size``, read ``workers`` chunks ahead so that the end of
+    the input is seen coming: the last articles go out in smaller and smaller chunks
+    (guided self-scheduling, down to a quarter of ``size``), so that the workers finish
+    together instead of one parsing a whole last chunk while the others wait. The chunks
+    depend on the input alone, so a resumed run cuts them (and names their shards) as the
+    first run did."""
+    iterator = iter(items)
+    ahead: deque[Item] = deque()
+    exhausted = False
+    while True:
+        while not exhausted and len(ahead) < size * (workers + 1):
+            try:
+                ahead.append(next(iterator))
+            except StopIteration:
+                exhausted = True
+        if not ahead:
+            return
+        share = -(-len(ahead) // (4 * workers))  # a quarter of each worker's share of the rest
+        count = size if not exhausted else max(size // 4, 1, min(size, share))
+        yield [ahead.popleft() for _ in range(min(count, len(ahead)))]
+
+
 class _Submitter(Protocol):
     def submit(self, settings: Settings, items: list[Item]) -> Any: ...
 
@@ -134,14 +157,27 @@ def limit_blas_threads(threads: int) -> None:
     threadpool_limits(limits=threads, user_api="blas")
 
 
+def start_worker(threads: int, settings: Settings) -> None:
+    """A new worker process: its matrix library limited to ``threads`` threads, and the
+    pipeline's model and tables loaded now, while the caller is still reading the first
+    articles, rather than inside the first chunk. A load that fails here is left for the
+    first chunk, which raises it to the caller."""
+    limit_blas_threads(threads)
+    from eventwire.pipeline import Pipeline
+
+    with contextlib.suppress(Exception):  # raised again, to the caller, by the first chunk
+        Pipeline(settings).warm()
+
+
 class _Processes:
     """A pool of local worker processes, started fresh (spawn): no state is inherited.
-    Closing it terminates the workers, so an interrupted run leaves none behind."""
+    Each loads the pipeline as it starts. Closing the pool terminates the workers, so an
+    interrupted run leaves none behind."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, settings: Settings) -> None:
         threads = blas_threads(workers, default_workers())
         self.pool = multiprocessing.get_context("spawn").Pool(
-            workers, initializer=limit_blas_threads, initargs=(threads,))
+            workers, initializer=start_worker, initargs=(threads, settings))
 
     def submit(self, settings: Settings, items: list[Item]) -> AsyncResult[list[Result]]:
         return self.pool.apply_async(run_chunk, (settings, items))
@@ -221,12 +257,13 @@ def process_parallel(items: Iterable[Item], settings: Settings | None = None, *,
             raise ConfigError(f"Cannot use {folder} for shards: {exc.strerror or exc}") \
                 from None
     with ExitStack() as stack:
-        submitter: _Submitter = _Dask(dask, workers) if dask else _Processes(workers)
+        submitter: _Submitter = (_Dask(dask, workers) if dask
+                                 else _Processes(workers, settings))
         stack.callback(submitter.close)
         pending: deque[tuple[Any, Path | None]] = deque()
-        iterator = iter(items)
+        chunks = chunked(items, chunk_size, workers)
         while True:
-            while len(pending) < window and (chunk := list(islice(iterator, chunk_size))):
+            while len(pending) < window and (chunk := next(chunks, None)) is not None:
                 if folder is None:
                     pending.append((submitter.submit(settings, chunk), None))
                     continue

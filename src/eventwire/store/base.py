@@ -407,6 +407,10 @@ class SqlStore(QueryMixin):
             "GROUP BY 1 ORDER BY 2 DESC, 1"))
         return counts
 
+    def has_articles(self) -> bool:
+        """Whether any article is stored (a new store has none)."""
+        return bool(self.execute("SELECT 1 FROM articles LIMIT 1"))
+
     def latest_of(self, pairs: Sequence[tuple[str, str]]) -> set[str]:
         """Of ``(article id, key)`` pairs, the ids stored as the latest version of that key:
         articles that a run may skip without parsing them again (a resumed run)."""
