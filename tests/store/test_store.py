@@ -300,3 +300,30 @@ def test_four_concurrent_writers_agree_with_one_writer(store_url, postgres, tmp_
     got_outlets, want_outlets = got[0].pop("outlets"), want[0].pop("outlets")
     assert got[0] == want[0]
     assert sum(got_outlets.values()) == sum(want_outlets.values()) == 45
+
+
+def _paced(docs, pause: float):  # type: ignore[no-untyped-def]
+    for doc in docs:
+        time.sleep(pause)
+        yield doc
+
+
+@pytest.mark.parametrize(("pause", "opens"), [(0.0, 1), (0.6, 3)])
+def test_a_duckdb_writer_releases_the_file_between_batches_once_it_held_it_a_second(
+        tmp_path, pause, opens):
+    """Fed faster than a second a batch, the writer keeps the file across batches; fed
+    slower, it opens it for each batch and releases it after, so readers get in."""
+    from eventwire.store.writer import ingest_documents
+
+    path = tmp_path / "held.duckdb"
+    opened: list[int] = []
+
+    def open_counted():  # type: ignore[no-untyped-def]
+        opened.append(1)
+        return open_store(path)
+
+    report = ingest_documents(_paced(make_docs(6), pause), 2, open_store=open_counted,
+                              release=True)
+    assert (report.stored, len(opened)) == (6, opens)
+    with open_store(path, read_only=True) as reader:  # released at the end
+        assert reader.stats()["articles"] == 6

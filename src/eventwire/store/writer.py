@@ -1,14 +1,19 @@
 """The ingest loop: documents (and failures) in, batches stored, one report out.
 
 Shared by ``eventwire ingest``, :meth:`SqlStore.ingest` and any other caller (a Dask client
-gathering documents, a web upload). On a DuckDB file the file is opened for each batch and
-released between batches, so that readers (``eventwire events``, the web server, a
-notebook opened with ``read_only=True``) can open it while an ingest runs; a PostgreSQL
-connection is kept for the whole run, as the server lets readers in at any time.
+gathering documents, a web upload). A DuckDB file is released between batches, so that
+readers (``eventwire events``, the web server, a notebook opened with ``read_only=True``)
+can open it while an ingest runs: after a batch that came a second or more after the one
+before (the writer is waiting for the parse: it lets readers in while it waits), and else
+after the first batch that ends a second or more after the file was opened. So a reader
+waits about a second at most, while a writer fed faster than that (many workers) does not
+pay for opening the file, and checkpointing it, for every batch. A PostgreSQL connection
+is kept for the whole run, as the server lets readers in at any time.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 
 from eventwire.errors import Failure
@@ -19,27 +24,39 @@ from eventwire.store.base import IngestReport, SqlStore
 def ingest_documents(items: Iterable[Document | Failure], batch_size: int = 32, *,
                      store: SqlStore | None = None,
                      open_store: Callable[[], SqlStore] | None = None, release: bool = False,
-                     progress: Callable[[int], object] | None = None) -> IngestReport:
+                     progress: Callable[[int], object] | None = None,
+                     hold_seconds: float = 1.0) -> IngestReport:
     """Store ``items`` batch by batch (each batch one transaction) and report what happened;
     a failure is counted and skipped, nothing good is lost. Writes through ``store`` (left
-    open), or through a store from ``open_store``: with ``release``, one opened for each
-    batch and closed after it (readers get in between batches), else one for the run."""
+    open), or through a store from ``open_store``: with ``release``, one opened when a batch
+    is ready and closed after a batch that came ``hold_seconds`` or more after the one
+    before, or that ends ``hold_seconds`` or more after the store was opened (readers get
+    in between), else one for the run."""
     if store is None and open_store is None:
         raise ValueError("ingest_documents needs a store or a way to open one")
     report = IngestReport()
     held = store if store is not None else None if release else open_store()  # type: ignore[misc]
     batch: list[Document] = []
+    opened: list[tuple[SqlStore, float]] = []  # with release: the store open now, and since
+    last_end = [time.monotonic()]  # when the batch before ended
 
     def flush() -> None:
         if not batch:
             return
-        target = held if held is not None else open_store()  # type: ignore[misc]
+        waited = time.monotonic() - last_end[0]
+        if held is not None:
+            target = held
+        else:
+            if not opened:
+                opened.append((open_store(), time.monotonic()))  # type: ignore[misc]
+            target = opened[0][0]
         try:
             for outcome in target.store_batch(batch):
                 report.count(outcome)
         finally:
-            if held is None:
-                target.close()
+            last_end[0] = time.monotonic()
+            if opened and max(waited, last_end[0] - opened[0][1]) >= hold_seconds:
+                opened.pop()[0].close()
         batch.clear()
 
     try:
@@ -56,6 +73,8 @@ def ingest_documents(items: Iterable[Document | Failure], batch_size: int = 32, 
     finally:
         if held is not None and store is None:  # opened here for the run
             held.close()
+        if opened:
+            opened.pop()[0].close()
     return report
 
 
