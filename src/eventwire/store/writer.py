@@ -37,26 +37,26 @@ def ingest_documents(items: Iterable[Document | Failure], batch_size: int = 32, 
     report = IngestReport()
     held = store if store is not None else None if release else open_store()  # type: ignore[misc]
     batch: list[Document] = []
-    opened: list[tuple[SqlStore, float]] = []  # with release: the store open now, and since
-    last_end = [time.monotonic()]  # when the batch before ended
+    current: SqlStore | None = None  # with release: the store open now, since ``opened_at``
+    opened_at = last_end = time.monotonic()  # last_end: when the batch before ended
 
     def flush() -> None:
+        nonlocal current, opened_at, last_end
         if not batch:
             return
-        waited = time.monotonic() - last_end[0]
-        if held is not None:
-            target = held
-        else:
-            if not opened:
-                opened.append((open_store(), time.monotonic()))  # type: ignore[misc]
-            target = opened[0][0]
+        waited = time.monotonic() - last_end
+        if held is None and current is None:
+            current, opened_at = open_store(), time.monotonic()  # type: ignore[misc]
+        target = held if held is not None else current
+        assert target is not None
         try:
             for outcome in target.store_batch(batch):
                 report.count(outcome)
         finally:
-            last_end[0] = time.monotonic()
-            if opened and max(waited, last_end[0] - opened[0][1]) >= hold_seconds:
-                opened.pop()[0].close()
+            last_end = time.monotonic()
+            if current is not None and max(waited, last_end - opened_at) >= hold_seconds:
+                current.close()
+                current = None
         batch.clear()
 
     try:
@@ -73,8 +73,8 @@ def ingest_documents(items: Iterable[Document | Failure], batch_size: int = 32, 
     finally:
         if held is not None and store is None:  # opened here for the run
             held.close()
-        if opened:
-            opened.pop()[0].close()
+        if current is not None:
+            current.close()
     return report
 
 
